@@ -1,0 +1,89 @@
+import Foundation
+import VringMigrateCore
+
+/// How files are parsed: with a compilation database's flags, or against the tree's own include
+/// directories plus a small built-in prelude.
+public struct ParseSettings: Sendable {
+    public enum Mode: String, Sendable { case compileCommands = "compile-commands", treeIncludes = "tree-includes" }
+
+    public let mode: Mode
+    public let extraFlags: [String]
+    /// Absolute source path → arguments (without the compiler and the file itself).
+    private let database: [String: [String]]
+
+    static let preludePath = "/vringmigrate-builtin/prelude.h"
+
+    /// What a kernel build's command line would give every file; `CONFIG_SMP` on, as in every
+    /// configuration that cares about barriers.
+    static let prelude = """
+        /* vringmigrate built-in prelude */
+        #define __KERNEL__ 1
+        #define CONFIG_SMP 1
+        #if defined(__has_include)
+        #if __has_include(<linux/kconfig.h>)
+        #include <linux/kconfig.h>
+        #endif
+        #endif
+
+        """
+
+    public init(extraFlags: [String] = []) {
+        mode = .treeIncludes
+        self.extraFlags = extraFlags
+        database = [:]
+    }
+
+    public init(compileCommands path: String, extraFlags: [String] = []) throws {
+        mode = .compileCommands
+        self.extraFlags = extraFlags
+        database = try CompileCommands.load(path)
+    }
+
+    /// The arguments for one file of a tree.
+    func arguments(for file: String, treeRoot: String) -> (arguments: [String], unsaved: [(path: String, contents: String)]) {
+        let common = ["-w", "-ferror-limit=0", "-Wno-unknown-warning-option"]
+        if mode == .compileCommands, let flags = database[file] {
+            return (flags + common + extraFlags, [])
+        }
+        let root = treeRoot.hasSuffix("/") ? String(treeRoot.dropLast()) : treeRoot
+        // tools/ holds user-space programs (tools/virtio): the C library is theirs, the kernel's
+        // own include/ is not, and __KERNEL__ is not defined.
+        let userSpace = file.hasPrefix(root + "/tools/")
+        let ceiling = userSpace ? root + "/tools" : root
+        let includes = Self.includeDirectories(for: file, treeRoot: ceiling).flatMap { ["-I", $0] }
+        let prelude = userSpace ? Self.prelude.replacingOccurrences(of: "#define __KERNEL__ 1\n", with: "") : Self.prelude
+        let isolation = userSpace ? [] : ["-nostdinc"]
+        let arguments = ["-x", "c", "-std=gnu11"] + isolation + ["-include", Self.preludePath] + includes + common + extraFlags
+        return (arguments, [(Self.preludePath, prelude)])
+    }
+
+    /// Nearest first: for each directory from the file's up to the root, its `include/` (and
+    /// `include/uapi/`) when present, and the directory itself when it holds `linux/` or `asm/`
+    /// (like tools/virtio); then the host architecture's include directories.
+    static func includeDirectories(for file: String, treeRoot: String) -> [String] {
+        let manager = FileManager.default
+        var result: [String] = []
+        func addIfDirectory(_ path: String) {
+            var isDirectory: ObjCBool = false
+            if manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue, !result.contains(path) {
+                result.append(path)
+            }
+        }
+        var directory = (file as NSString).deletingLastPathComponent
+        let root = treeRoot.hasSuffix("/") ? String(treeRoot.dropLast()) : treeRoot
+        while directory.hasPrefix(root) {
+            if manager.fileExists(atPath: directory + "/linux") || manager.fileExists(atPath: directory + "/asm") {
+                addIfDirectory(directory)
+            }
+            addIfDirectory(directory + "/include")
+            addIfDirectory(directory + "/include/uapi")
+            if directory == root || directory.count <= 1 { break }
+            directory = (directory as NSString).deletingLastPathComponent
+        }
+        if !root.hasSuffix("/tools") {
+            addIfDirectory(root + "/arch/x86/include")
+            addIfDirectory(root + "/arch/x86/include/uapi")
+        }
+        return result
+    }
+}
