@@ -50,7 +50,11 @@ public struct ParseSettings: Sendable {
         // own include/ is not, and __KERNEL__ is not defined.
         let userSpace = file.hasPrefix(root + "/tools/")
         let ceiling = userSpace ? root + "/tools" : root
-        let includes = Self.includeDirectories(for: file, treeRoot: ceiling).flatMap { ["-I", $0] }
+        var directories = Self.includeDirectories(for: file, treeRoot: ceiling)
+        if userSpace, FileManager.default.fileExists(atPath: root + "/include") {
+            directories.append(root + "/include")  // last: only what tools/ does not provide itself
+        }
+        let includes = directories.flatMap { ["-I", $0] }
         let prelude = userSpace ? Self.prelude.replacingOccurrences(of: "#define __KERNEL__ 1\n", with: "") : Self.prelude
         let isolation = userSpace ? [] : ["-nostdinc"]
         let arguments = ["-x", "c", "-std=gnu11"] + isolation + ["-include", Self.preludePath] + includes + common + extraFlags
