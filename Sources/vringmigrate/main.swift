@@ -4,6 +4,9 @@ import VringMigrateClang
 /// Every subcommand: its flag table and what runs it.
 let commands: [(spec: CommandSpec, run: (ParsedArguments) throws -> ExitCode)] = [
     (ScanCommand.spec, ScanCommand.run),
+    (DiffCommand.spec, DiffCommand.run),
+    (ApplyCommand.spec, ApplyCommand.run),
+    (RulesCommand.spec, RulesCommand.run),
 ]
 
 let version = "0.1.0"
