@@ -25,11 +25,16 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The main job on the bundled tree: every site, then the reviewable migration diff.
 demo: build
 	@echo "== vringmigrate scan Fixtures/trees/pre-3.3"
 	@$(BIN) scan Fixtures/trees/pre-3.3
+	@echo "== vringmigrate diff Fixtures/trees/pre-3.3"
+	@$(BIN) diff Fixtures/trees/pre-3.3 || test $$? -eq 1
 
+# The CLI tests run the built binary, so it is built first.
 test: deps
+	$(SWIFT) build
 	$(SWIFT) test
 
 bench: deps

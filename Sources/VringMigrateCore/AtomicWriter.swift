@@ -26,10 +26,12 @@ public enum AtomicWriter {
     public static func replace(_ path: String, treeRoot: String, expected: [UInt8], with bytes: [UInt8]) throws(Refusal) {
         guard let real = realPath(path), let root = realPath(treeRoot) else { throw .failed("cannot resolve path") }
         guard real == root || real.hasPrefix(root + "/") else { throw .outsideTree(real) }
-        guard access(real, W_OK) == 0 else { throw .notWritable }
-        guard let current = try? FileReader.read(real), current == expected else { throw .changedSinceAnalysis }
         var info = stat()
         guard stat(real, &info) == 0 else { throw .failed(String(cString: strerror(errno))) }
+        // Root passes access(2) for any file, so the mode's write bits are checked as well: a file
+        // someone made read-only is left alone even when we could overwrite it.
+        guard access(real, W_OK) == 0, info.st_mode & 0o222 != 0 else { throw .notWritable }
+        guard let current = try? FileReader.read(real), current == expected else { throw .changedSinceAnalysis }
         let directory = String(real[..<(real.lastIndex(of: "/") ?? real.startIndex)])
         var template = Array((directory + "/.vringmigrate-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }

@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+
+/// Runs the built binary: exit codes and streams are a contract.
+final class CLITests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String]) throws -> Run {
+        let binary = Self.root + "/.build/debug/vringmigrate"
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw XCTSkip("build the binary first (swift build)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Self.root)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func testHelpListsEveryCommandAndExitsZero() throws {
+        let result = try run(["--help"])
+        XCTAssertEqual(result.status, 0)
+        for command in ["scan", "diff", "apply", "rules"] { XCTAssertTrue(result.stdout.contains(command), command) }
+        XCTAssertTrue(try run(["help", "scan"]).stdout.contains("EXAMPLES:"))
+        XCTAssertTrue(try run(["diff", "--help"]).stdout.contains("--review"))
+    }
+
+    func testUnknownOptionIsAUsageErrorWithASuggestion() throws {
+        let result = try run(["scan", "--formt", "json", "Fixtures/trees/pre-3.3"])
+        XCTAssertEqual(result.status, 64)
+        XCTAssertTrue(result.stderr.contains("did you mean '--format'"), result.stderr)
+        XCTAssertEqual(try run(["scna"]).status, 64)
+        XCTAssertEqual(try run(["scan"]).status, 64)
+    }
+
+    func testMissingPathIsNamedAndExitsTwoWhileOtherTreesAreStillScanned() throws {
+        let result = try run(["scan", "no/such/tree", "Fixtures/trees/pre-3.3"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("no/such/tree"), result.stderr)
+        XCTAssertTrue(result.stdout.contains("drivers/virtio/virtio_pci.c"))
+    }
+
+    func testDiffExitCodesSayWhetherChangesArePending() throws {
+        XCTAssertEqual(try run(["diff", "Fixtures/trees/pre-3.3"]).status, 1)
+        let migrated = try run(["diff", "Fixtures/trees/post-3.3"])
+        XCTAssertEqual(migrated.status, 0)
+        XCTAssertEqual(migrated.stdout, "")
+    }
+
+    func testMalformedRulesTableNamesTheFileAndIsAUsageError() throws {
+        let path = NSTemporaryDirectory() + "bad-rules-\(UUID().uuidString).json"
+        try Data("{\"rules\": [ {\"transport\": \"x\", \"wek_barriers\": true} ]}".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try run(["diff", "Fixtures/trees/pre-3.3", "--rules", path])
+        XCTAssertEqual(result.status, 64)
+        XCTAssertTrue(result.stderr.contains(path), result.stderr)
+    }
+
+    func testBinaryFileIsSkippedWithANoteAndScanStaysClean() throws {
+        let tree = NSTemporaryDirectory() + "vm-bin-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: tree, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        try Data([0x76, 0x69, 0x72, 0x74, 0x69, 0x6F, 0x5F, 0x6D, 0x62, 0x00, 0x01]).write(to: URL(fileURLWithPath: tree + "/blob.h"))
+        let result = try run(["scan", tree])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("blob.h: note: binary file skipped"), result.stderr)
+    }
+}
