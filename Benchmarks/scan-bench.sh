@@ -36,7 +36,9 @@ for _ in $(seq "$RUNS"); do
 done
 our=$(printf '%s\n' "${ours[@]}" | median)
 rgm=$(printf '%s\n' "${rgs[@]}" | median)
-peak=$( { /usr/bin/time -f '%M' "$BIN" scan "$TREE" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+peakfile=$(mktemp)
+/usr/bin/time -f '%M' -o "$peakfile" "$BIN" scan "$TREE" >/dev/null 2>&1 || true
+peak=$(tail -1 "$peakfile"); rm -f "$peakfile"
 summary=$("$BIN" scan "$TREE" 2>&1 >/dev/null | tail -1)
 printf 'scan of %s (%s)\n' "$TREE" "$summary"
 printf '  vringmigrate scan  median %6.3f s over %d runs\n' "$our" "$RUNS"

@@ -70,3 +70,25 @@ final class MigrationGoldenTests: XCTestCase {
         XCTAssertFalse(plan.edits.edits(for: "drivers/virtio/virtio_pci.c").isEmpty)
     }
 }
+
+/// `git apply` of the printed diff gives the same bytes as `apply`.
+final class MigrationGitApplyTests: XCTestCase {
+    func testGitApplyOfTheDiffEqualsTheMigratedTree() throws {
+        let copy = NSTemporaryDirectory() + "vm-gitapply-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: Repository.fixtureTree("pre-3.3"), toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let patch = Repository.golden("pre-3.3", "migrate.diff")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", copy, "apply", patch]
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let expected = Repository.fixtureTree("post-3.3")
+        let files = FileManager.default.enumerator(atPath: expected)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".c") || $0.hasSuffix(".h") }
+        XCTAssertFalse(files.isEmpty)
+        for file in files {
+            XCTAssertEqual(FileManager.default.contents(atPath: copy + "/" + file), FileManager.default.contents(atPath: expected + "/" + file), file)
+        }
+    }
+}
