@@ -70,7 +70,7 @@ final class ExchangeTests: XCTestCase {
                 config.features = VringFeatures(eventIdx: eventIdx)
                 config.startIndex = UInt16.max - 999
                 config.devicePublishBatch = 1
-                config.spinPolls = 50
+                config.spinNanoseconds = 5_000
                 assertClean(try runRingExchange(config), "request-response weak \(weak) event \(eventIdx)")
             }
         }

@@ -7,7 +7,8 @@ final class RingBenchTests: XCTestCase {
         options.ringSize = 64
         options.rounds = 2
         options.buffersPerSlice = 1_000
-        options.spinPolls = 2_000
+        options.spinNanoseconds = 20_000
+        options.fenceCostIterations = 1_000
         let report = try runRingBench(options)
         XCTAssertEqual(report.measurements.count, 6)
         XCTAssertTrue(report.safeRunsSucceeded, report.render())
@@ -25,5 +26,8 @@ final class RingBenchTests: XCTestCase {
         XCTAssertTrue(table.contains("strong/weak streaming"), table)
         XCTAssertTrue(table.contains("none (unsafe)"), table)
         XCTAssertTrue(table.hasPrefix("ring-bench: ring 64"), table)
+        XCTAssertEqual(Set(report.fenceCosts.map(\.primitive)),
+                       [.smp_mb, .smp_rmb, .smp_wmb, .mb, .rmb, .wmb])
+        XCTAssertTrue(table.contains("fence cost"), table)
     }
 }

@@ -28,8 +28,12 @@ public struct RingBenchOptions: Hashable, Sendable {
     public var sliceNanoseconds: UInt64 = 300_000_000
     /// When set, each slice passes this many buffers instead of running for a fixed time.
     public var buffersPerSlice: Int?
-    /// Polls before a thread sleeps; high, so the benchmark measures the ring, not futexes.
-    public var spinPolls = 200_000
+    /// How long a thread polls before it sleeps: long enough that two running threads never
+    /// sleep (the benchmark measures the ring, not futexes), short enough that a thread whose
+    /// peer was descheduled gives its CPU back soon.
+    public var spinNanoseconds: UInt64 = 200_000
+    /// Iterations of the single-thread fence-cost loop per primitive; 0 skips it.
+    public var fenceCostIterations = 2_000_000
 
     public init() {}
 
@@ -39,7 +43,7 @@ public struct RingBenchOptions: Hashable, Sendable {
         config.features = features
         config.pattern = pattern
         config.weakBarriers = barriers != .strong
-        config.spinPolls = spinPolls
+        config.spinNanoseconds = spinNanoseconds
         config.devicePublishBatch = pattern == .requestResponse ? 1 : 16
         if let buffersPerSlice {
             config.buffers = buffersPerSlice
@@ -53,7 +57,6 @@ public struct RingBenchOptions: Hashable, Sendable {
 
 /// Runs every configuration `options.rounds` times, interleaved, and sums the slices.
 public func runRingBench(_ options: RingBenchOptions) throws(RingExchangeError) -> RingBenchReport {
-    let machine = MachineLoad.current()
     var totals: [RingBenchKey: RingBenchMeasurement] = [:]
     for round in 0..<max(1, options.rounds) {
         for pattern in options.patterns {
@@ -68,7 +71,9 @@ public func runRingBench(_ options: RingBenchOptions) throws(RingExchangeError) 
     let ordered = options.patterns.flatMap { pattern in
         options.barriers.compactMap { totals[RingBenchKey(pattern: pattern, barriers: $0)] }
     }
-    return RingBenchReport(options: options, measurements: ordered, machine: machine)
+    let fenceCosts = options.fenceCostIterations > 0
+        ? measureFenceCosts(iterations: options.fenceCostIterations) : []
+    return RingBenchReport(options: options, measurements: ordered, fenceCosts: fenceCosts)
 }
 
 private func runSlice(_ config: RingExchangeConfig, barriers: RingBenchBarriers) throws(RingExchangeError) -> RingExchangeReport {

@@ -2,11 +2,11 @@
 extension RingBenchReport {
     public func render() -> String {
         var lines = [header]
-        if machine.isBusy, let load = machine.loadAverage {
-            lines.append("warning: load average \(Self.format(load, decimals: 2)) on \(machine.cpus) CPUs when the run "
-                + "started; both ring threads spin, so competing work makes these numbers unreliable")
+        if lowestCPUShare < Self.busyCPUShare {
+            lines.append("warning: the ring threads got as little as \(Self.format(lowestCPUShare * 100, decimals: 0))% "
+                + "of two CPUs; other work competed with them, so these numbers are unreliable")
         }
-        let columns = ["pattern", "barriers", "buffers", "buffers/s", "wall ns/buffer", "CPU ns/buffer", "slice spread", "failed slices"]
+        let columns = ["pattern", "barriers", "buffers", "buffers/s", "wall ns/buffer", "CPU ns/buffer", "CPU share", "slice spread", "failed slices"]
         var rows = [columns]
         for m in measurements {
             rows.append([
@@ -14,6 +14,7 @@ extension RingBenchReport {
                 Self.format(m.buffersPerSecond, decimals: 0),
                 Self.format(m.buffersPerSecond > 0 ? 1e9 / m.buffersPerSecond : .nan, decimals: 1),
                 Self.format(m.cpuNanosecondsPerBuffer, decimals: 1),
+                Self.format(m.cpuShare * 100, decimals: 0) + "%",
                 Self.format(m.sliceSpread * 100, decimals: 0) + "%",
                 "\(m.failedSlices)/\(m.slices)",
             ])
@@ -25,6 +26,10 @@ extension RingBenchReport {
                 "strong/weak \(pattern.rawValue): throughput \(Self.format(ratio.throughput, decimals: 2))x, "
                     + "CPU per buffer \(Self.format(ratio.cpuPerBuffer, decimals: 2))x")
         }
+        if !fenceCosts.isEmpty {
+            let costs = fenceCosts.map { "\($0.primitive.rawValue) \(Self.format($0.nanosecondsPerFence, decimals: 1))" }
+            lines.append("fence cost, ns per fence in a single-thread loop: " + costs.joined(separator: ", "))
+        }
         if options.barriers.contains(.unsafeNone) {
             lines.append("\"none (unsafe)\" runs without any fence; its numbers are a floor, not a configuration.")
         }
@@ -35,6 +40,9 @@ extension RingBenchReport {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// Below this share of two CPUs the run is flagged as disturbed.
+    static let busyCPUShare = 0.8
 
     private var header: String {
         let slice = options.buffersPerSlice.map { "\($0) buffers" }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Which configuration a measurement belongs to.
 public struct RingBenchKey: Hashable, Sendable {
     public let pattern: RingExchangeConfig.Pattern
@@ -50,6 +44,12 @@ public struct RingBenchMeasurement: Sendable {
         return mean > 0 ? (high - low) / mean : 0
     }
 
+    /// CPU time the two ring threads got as a fraction of two whole CPUs over the wall time.
+    /// Both threads mostly spin, so a value well below 1 means other work took CPUs away.
+    public var cpuShare: Double {
+        wallNanoseconds == 0 ? 0 : Double(cpuNanoseconds) / (2 * Double(wallNanoseconds))
+    }
+
     /// CPU time of both threads per buffer.
     public var cpuNanosecondsPerBuffer: Double {
         buffers == 0 ? 0 : Double(cpuNanoseconds) / Double(buffers)
@@ -60,9 +60,8 @@ public struct RingBenchMeasurement: Sendable {
 public struct RingBenchReport: Sendable {
     public let options: RingBenchOptions
     public let measurements: [RingBenchMeasurement]
-    /// The machine's state when the run started; both ring threads spin, so other runnable work
-    /// on a 2-core machine distorts every number.
-    public let machine: MachineLoad
+    /// Single-thread cost of each fence primitive (empty when skipped).
+    public let fenceCosts: [FenceCost]
 
     public func measurement(_ pattern: RingExchangeConfig.Pattern, _ barriers: RingBenchBarriers) -> RingBenchMeasurement? {
         measurements.first { $0.key == RingBenchKey(pattern: pattern, barriers: barriers) }
@@ -76,23 +75,12 @@ public struct RingBenchReport: Sendable {
                 strong.cpuNanosecondsPerBuffer / weak.cpuNanosecondsPerBuffer)
     }
 
+    /// The smallest CPU share of any configuration: below about 0.8 the machine was busy.
+    public var lowestCPUShare: Double { measurements.map(\.cpuShare).min() ?? 0 }
+
     /// True when every safe (weak or strong) slice passed.
     public var safeRunsSucceeded: Bool {
         measurements.allSatisfy { $0.key.barriers == .unsafeNone || $0.failedSlices == 0 }
     }
 }
 
-/// How busy the machine was: 1-minute load average and online CPUs.
-public struct MachineLoad: Sendable {
-    public let loadAverage: Double?
-    public let cpus: Int
-
-    /// True when other work likely competed with the two ring threads.
-    public var isBusy: Bool { (loadAverage ?? 0) > Double(max(cpus - 2, 0)) + 0.5 }
-
-    static func current() -> MachineLoad {
-        var samples = [Double](repeating: 0, count: 1)
-        let count = getloadavg(&samples, 1)
-        return MachineLoad(loadAverage: count == 1 ? samples[0] : nil, cpus: sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    }
-}

@@ -78,10 +78,10 @@ final class ExchangeDeviceLoop<Fences: FenceBackend>: @unchecked Sendable {
 
     /// Spins on avail->idx, then re-enables kicks and sleeps on the kick doorbell.
     private func awaitAvailable() {
-        for _ in 0..<config.spinPolls {
-            if device.availablePeek() > 0 || signals.stopped { return }
-            HarnessClock.relax()
+        let polled = HarnessClock.spin(forAtMost: config.spinNanoseconds) {
+            device.availablePeek() > 0 || signals.stopped
         }
+        if polled { return }
         let idle = device.enableNotify()
         defer { device.disableNotify() }
         guard idle else { return }

@@ -28,10 +28,10 @@ extension ExchangeDriverLoop {
     /// Spins on used->idx, then re-enables callbacks and sleeps on the interrupt doorbell.
     /// Returns false when the run must end (stalled).
     func awaitUsed(lastProgress: UInt64) -> Bool {
-        for _ in 0..<config.spinPolls {
-            if driver.hasUsedBuffers || signals.stopped { return true }
-            HarnessClock.relax()
+        let polled = HarnessClock.spin(forAtMost: config.spinNanoseconds) {
+            driver.hasUsedBuffers || signals.stopped
         }
+        if polled { return true }
         let delayed = config.pattern == .streaming
         let idle = delayed ? driver.enableCallbacksDelayed() : driver.enableCallbacks()
         defer { driver.disableCallbacks() }

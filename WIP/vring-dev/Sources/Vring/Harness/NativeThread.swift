@@ -44,6 +44,17 @@ enum HarnessClock {
 
     static func monotonicNanoseconds() -> UInt64 { cfence_monotonic_ns() }
 
-    /// A pause instruction for spin loops.
-    @inline(__always) static func relax() { cfence_cpu_relax() }
+    /// Polls `done` with a pause between polls until it holds (true) or `nanoseconds` pass
+    /// (false). The clock is read every 64 polls only, so polling stays cheap.
+    @inline(__always)
+    static func spin(forAtMost nanoseconds: UInt64, until done: () -> Bool) -> Bool {
+        let deadline = monotonicNanoseconds() &+ nanoseconds
+        var polls = 0
+        while !done() {
+            cfence_cpu_relax()
+            polls &+= 1
+            if polls & 63 == 0, monotonicNanoseconds() >= deadline { return false }
+        }
+        return true
+    }
 }

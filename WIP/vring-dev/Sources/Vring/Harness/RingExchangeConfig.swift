@@ -26,8 +26,10 @@ public struct RingExchangeConfig: Hashable, Sendable {
     public var segmentBytes = 16
     /// Initial value of all free-running indices; near 65,535 reaches the wrap quickly.
     public var startIndex: UInt16 = 0
-    /// Polls of the other side's index before a thread re-enables notifications and sleeps.
-    public var spinPolls = 2_000
+    /// How long a thread polls the other side's index before it re-enables notifications and
+    /// sleeps. Bounded in time, not in polls: on a busy 2-core machine the peer may be
+    /// descheduled, and polling for it only delays it further.
+    public var spinNanoseconds: UInt64 = 50_000
     /// Used elements the device writes before it publishes used->idx (1 = every buffer).
     public var devicePublishBatch = 16
     /// A sleeper re-checks after this long even without a doorbell.
