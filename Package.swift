@@ -15,19 +15,22 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CClang", path: "Sources/CClang"),
         .target(name: "VringMigrateCore", path: "Sources/VringMigrateCore"),
+        .target(name: "CFence", path: "Sources/CFence"),
+        .target(name: "Vring", dependencies: ["CFence"], path: "Sources/Vring"),
         .target(
             name: "VringMigrateClang",
-            dependencies: ["CClang", "VringMigrateCore"],
+            dependencies: ["CClang", "VringMigrateCore", "Vring"],
             path: "Sources/VringMigrateClang",
             swiftSettings: clangHeaders
         ),
         .executableTarget(
             name: "vringmigrate",
-            dependencies: ["VringMigrateCore", "VringMigrateClang"],
+            dependencies: ["VringMigrateCore", "VringMigrateClang", "Vring"],
             path: "Sources/vringmigrate",
             swiftSettings: clangHeaders
         ),
         .testTarget(name: "VringMigrateCoreTests", dependencies: ["VringMigrateCore"], exclude: ["Golden"]),
+        .testTarget(name: "VringTests", dependencies: ["Vring"]),
         .testTarget(
             name: "VringMigrateClangTests",
             dependencies: ["VringMigrateClang", "VringMigrateCore"],

@@ -7,6 +7,7 @@ let commands: [(spec: CommandSpec, run: (ParsedArguments) throws -> ExitCode)] =
     (DiffCommand.spec, DiffCommand.run),
     (ApplyCommand.spec, ApplyCommand.run),
     (RulesCommand.spec, RulesCommand.run),
+    (RingBenchCommand.spec, RingBenchCommand.run),
 ]
 
 let version = "0.1.0"
