@@ -46,14 +46,20 @@ public struct Analyzer: Sendable {
         let walked = FileWalker(root: root).walk()
         var statistics = ScanStatistics()
         statistics.mode = settings.mode
-        let read = readAndScan(walked.files, progress: progress)
-        statistics.filesRead = read.filesRead
-        statistics.filesWithNames = read.candidates.count
         let isFileRoot = walked.files.count == 1 && walked.files[0].absolutePath == root
         let treeRoot = isFileRoot ? (root as NSString).deletingLastPathComponent : root
-        let parsed = ParsePhase(settings: settings, jobs: jobs, treeRoot: treeRoot).run(read.candidates) { parsedCount in
-            progress?(ScanProgress(filesRead: read.filesRead, filesTotal: walked.files.count, filesParsed: parsedCount))
+        let prefilter = Prefilter(names: Array(WatchedNames.all))
+        let phase = ParsePhase(settings: settings, jobs: jobs, treeRoot: treeRoot)
+        let parser = ParsePhase.parser(interest: InterestCache(treeRoot: treeRoot, prefilter: prefilter))
+        let pipeline = ScanPipeline(files: walked.files, prefilter: prefilter) { phase.parseOne($0, parser: parser) }
+        let total = walked.files.count
+        pipeline.run(jobs: jobs) { filesRead in
+            progress?(ScanProgress(filesRead: filesRead, filesTotal: total, filesParsed: 0))
         }
+        let read = pipeline.collector.result()
+        statistics.filesRead = read.filesRead
+        statistics.filesWithNames = read.candidates.count
+        let parsed = phase.finish(read.candidates, parsed: pipeline.parsed, parser: parser)
         statistics.filesParsed = parsed.parsedCount
         statistics.filesFailedToParse = parsed.failures.count
         let sites = buildSites(read.candidates, parsed: parsed)
@@ -76,24 +82,6 @@ public struct Analyzer: Sendable {
                 expandedMacros: parsed.expandedMacros
             ).sites()
         }
-    }
-
-    private func readAndScan(_ files: [WalkedFile], progress: (@Sendable (ScanProgress) -> Void)?) -> ReadResult {
-        let collector = ReadCollector()
-        let prefilter = Prefilter(names: Array(WatchedNames.all))
-        let stride = max(1, jobs * 16)
-        DispatchQueue.concurrentPerform(iterations: stride) { lane in
-            var index = lane
-            let buffer = ReusableReadBuffer()
-            while index < files.count {
-                collector.add(Self.readOne(files[index], prefilter: prefilter, buffer: buffer))
-                if let progress, collector.filesRead % 2048 == 0 {
-                    progress(ScanProgress(filesRead: collector.filesRead, filesTotal: files.count, filesParsed: 0))
-                }
-                index += stride
-            }
-        }
-        return collector.result()
     }
 
     static func readOne(_ walked: WalkedFile, prefilter: Prefilter, buffer: ReusableReadBuffer) -> ReadOutcome {

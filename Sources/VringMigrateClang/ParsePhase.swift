@@ -18,39 +18,42 @@ struct ParsePhase {
         var expandedMacros: [String: String] = [:]
     }
 
-    func run(_ candidates: [ScannedFile], progress: (Int) -> Void) -> Result {
-        let interest = Set(candidates.map(\.realPath))
-        let parser = TranslationUnitParser(
+    static func parser(interest: InterestCache) -> TranslationUnitParser {
+        TranslationUnitParser(
             watchedFunctions: [WatchedNames.constructor, "virtio_mb", "virtio_rmb", "virtio_wmb"],
             watchedMacros: WatchedNames.barrierHelpers, filesOfInterest: interest)
+    }
+
+    func parseOne(_ file: ScannedFile, parser: TranslationUnitParser) -> TranslationUnitParser.Outcome {
+        let (arguments, unsaved) = settings.arguments(for: file.file.absolutePath, treeRoot: treeRoot)
+        return parser.parse(path: file.file.absolutePath, arguments: arguments, unsaved: unsaved)
+    }
+
+    /// Takes the parses the pipeline already ran, then parses every candidate header no parse
+    /// reached, and works out which macros are expanded.
+    func finish(_ candidates: [ScannedFile], parsed: [(file: ScannedFile, outcome: TranslationUnitParser.Outcome)],
+                parser: TranslationUnitParser) -> Result {
         var result = Result()
-        let sources = candidates.filter { !$0.file.relativePath.hasSuffix(".h") }
-        parseAll(sources, parser: parser, into: &result)
-        progress(result.parsedCount)
+        merge(parsed.sorted { $0.file.file.relativePath < $1.file.file.relativePath }, into: &result)
         let unreached = candidates.filter { $0.file.relativePath.hasSuffix(".h") && result.facts.files[$0.realPath] == nil }
-        parseAll(unreached, parser: parser, into: &result)
-        progress(result.parsedCount)
+        let outcomes = ParseOutcomes(count: unreached.count)
+        DispatchQueue.concurrentPerform(iterations: unreached.count) { index in
+            outcomes.set(index, parseOne(unreached[index], parser: parser))
+        }
+        merge(zip(unreached, outcomes.all).compactMap { file, outcome in outcome.map { (file, $0) } }, into: &result)
         result.expandedMacros = expandedMacros(candidates, facts: result.facts)
         return result
     }
 
-    private func parseAll(_ files: [ScannedFile], parser: TranslationUnitParser, into result: inout Result) {
-        let outcomes = ParseOutcomes(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
-            let (arguments, unsaved) = settings.arguments(for: file.file.absolutePath, treeRoot: treeRoot)
-            outcomes.set(index, parser.parse(path: file.file.absolutePath, arguments: arguments, unsaved: unsaved))
-        }
-        for (index, outcome) in outcomes.all.enumerated() {
+    private func merge(_ outcomes: [(file: ScannedFile, outcome: TranslationUnitParser.Outcome)], into result: inout Result) {
+        for (file, outcome) in outcomes {
             switch outcome {
-            case .parsed(let facts, _)?:
+            case .parsed(let facts, _):
                 result.parsedCount += 1
                 result.facts.merge(facts)
-            case .failed(let reason)?:
-                result.failures.append(RunDiagnostic(.error, path: files[index].file.relativePath, reason))
-                result.reasons[files[index].realPath] = "the file failed to parse: \(reason)"
-            case nil:
-                break
+            case .failed(let reason):
+                result.failures.append(RunDiagnostic(.error, path: file.file.relativePath, reason))
+                result.reasons[file.realPath] = "the file failed to parse: \(reason)"
             }
         }
     }

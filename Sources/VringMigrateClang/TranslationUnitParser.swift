@@ -12,7 +12,7 @@ struct TranslationUnitParser {
     let watchedFunctions: Set<String>
     let watchedMacros: Set<String>
     /// Real paths of the files whose facts are wanted.
-    let filesOfInterest: Set<String>
+    let filesOfInterest: InterestCache
 
     enum Outcome {
         case parsed(ASTFacts, errorCount: Int)
