@@ -17,6 +17,7 @@ let package = Package(
         .target(name: "VringMigrateCore", path: "Sources/VringMigrateCore"),
         .target(name: "CFence", path: "Sources/CFence"),
         .target(name: "Vring", dependencies: ["CFence"], path: "Sources/Vring"),
+        .target(name: "VringOracle", dependencies: ["Vring"], path: "Sources/VringOracle"),
         .target(
             name: "VringMigrateClang",
             dependencies: ["CClang", "VringMigrateCore", "Vring"],
@@ -25,12 +26,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "vringmigrate",
-            dependencies: ["VringMigrateCore", "VringMigrateClang", "Vring"],
+            dependencies: ["VringMigrateCore", "VringMigrateClang", "Vring", "VringOracle"],
             path: "Sources/vringmigrate",
             swiftSettings: clangHeaders
         ),
         .testTarget(name: "VringMigrateCoreTests", dependencies: ["VringMigrateCore"], exclude: ["Golden"]),
         .testTarget(name: "VringTests", dependencies: ["Vring"]),
+        .testTarget(name: "VringOracleTests", dependencies: ["VringOracle", "Vring"]),
         .testTarget(
             name: "VringMigrateClangTests",
             dependencies: ["VringMigrateClang", "VringMigrateCore"],

@@ -43,7 +43,7 @@ public struct Analyzer: Sendable {
     public func analyze(
         root: String, progress: (@Sendable (ScanProgress) -> Void)? = nil
     ) -> (analysis: TreeAnalysis, statistics: ScanStatistics, diagnostics: [RunDiagnostic]) {
-        let walked = FileWalker(root: root).walk()
+        let walked = FileWalker(root: root, jobs: jobs).walk()
         var statistics = ScanStatistics()
         statistics.mode = settings.mode
         let isFileRoot = walked.files.count == 1 && walked.files[0].absolutePath == root

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,14 +19,18 @@ public struct WalkedFile: Hashable, Sendable {
 /// files); (2) only names ending in `.c` or `.h` are kept; (3) only regular files (symlinks are
 /// followed; a symlinked directory is entered once, tracked by device and inode, so loops end);
 /// then callers read each file, skip binary ones (a NUL byte) and run the `Prefilter` before any
-/// tokenising or parsing. Paths come out sorted so every report is deterministic.
-public struct FileWalker {
+/// tokenising or parsing. Directories are read by `jobs` workers sharing one stack (directory
+/// reads are system calls; one core would leave the other idle). Paths come out sorted so every
+/// report is deterministic whatever the order the workers met them in.
+public struct FileWalker: Sendable {
     public let root: String
     public let extensions: Set<String>
+    public let jobs: Int
 
-    public init(root: String, extensions: Set<String> = ["c", "h"]) {
+    public init(root: String, extensions: Set<String> = ["c", "h"], jobs: Int = 1) {
         self.root = root
         self.extensions = extensions
+        self.jobs = max(1, jobs)
     }
 
     public func walk() -> (files: [WalkedFile], diagnostics: [RunDiagnostic]) {
@@ -37,20 +44,29 @@ public struct FileWalker {
             let name = root.split(separator: "/").last.map(String.init) ?? root
             return ([WalkedFile(relativePath: name, absolutePath: root)], [])
         }
-        state.visited.insert(DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
-        walkDirectory(absolute: root, relative: "", state: &state)
+        let shared = SharedWalk(root: root, identity: DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
+        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+            var local = WalkState()
+            while let (absolute, relative) = shared.nextDirectory() {
+                local.subdirectories = []
+                readDirectory(absolute: absolute, relative: relative, state: &local, shared: shared)
+                shared.finished(pushing: local.subdirectories)
+            }
+            shared.collect(local)
+        }
+        state = shared.result()
         state.files.sort { $0.relativePath < $1.relativePath }
+        state.diagnostics.sort { ($0.path, $0.message) < ($1.path, $1.message) }
         return (state.files, state.diagnostics)
     }
 
-    private func walkDirectory(absolute: String, relative: String, state: inout WalkState) {
+    private func readDirectory(absolute: String, relative: String, state: inout WalkState, shared: SharedWalk) {
         guard let directory = opendir(absolute) else {
             state.diagnostics.append(RunDiagnostic(.error, path: relative.isEmpty ? absolute : relative,
                 "cannot read directory: \(String(cString: strerror(errno)))"))
             return
         }
         defer { closedir(directory) }
-        var subdirectories: [(String, String)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
@@ -58,21 +74,18 @@ public struct FileWalker {
             if name.hasPrefix(".") { continue }
             let childAbsolute = absolute.hasSuffix("/") ? absolute + name : absolute + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
-            switch classify(entry.pointee.d_type, path: childAbsolute, relative: childRelative, state: &state) {
-            case .directory: subdirectories.append((childAbsolute, childRelative))
+            switch classify(entry.pointee.d_type, path: childAbsolute, relative: childRelative, state: &state, shared: shared) {
+            case .directory: state.subdirectories.append((childAbsolute, childRelative))
             case .file where hasWantedExtension(name):
                 state.files.append(WalkedFile(relativePath: childRelative, absolutePath: childAbsolute))
             default: break
             }
         }
-        for (childAbsolute, childRelative) in subdirectories {
-            walkDirectory(absolute: childAbsolute, relative: childRelative, state: &state)
-        }
     }
 
     private enum EntryKind { case file, directory, other }
 
-    private func classify(_ type: UInt8, path: String, relative: String, state: inout WalkState) -> EntryKind {
+    private func classify(_ type: UInt8, path: String, relative: String, state: inout WalkState, shared: SharedWalk) -> EntryKind {
         if type == UInt8(DT_DIR) { return .directory }
         if type == UInt8(DT_REG) { return .file }
         guard type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) else { return .other }
@@ -89,7 +102,7 @@ public struct FileWalker {
         case S_IFREG: return .file
         case S_IFDIR:
             let identity = DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-            if state.visited.insert(identity).inserted { return .directory }
+            if shared.markVisited(identity) { return .directory }
             state.diagnostics.append(RunDiagnostic(.note, path: relative, "directory already walked (symlink); skipped"))
             return .other
         default: return .other
@@ -110,5 +123,52 @@ private struct DirectoryIdentity: Hashable {
 private struct WalkState {
     var files: [WalkedFile] = []
     var diagnostics: [RunDiagnostic] = []
-    var visited: Set<DirectoryIdentity> = []
+    var subdirectories: [(String, String)] = []
+}
+
+/// The directories still to read and the identities already entered, shared by the workers.
+private final class SharedWalk: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var pending: [(String, String)]
+    private var busy = 0
+    private var visited: Set<DirectoryIdentity>
+    private var gathered = WalkState()
+
+    init(root: String, identity: DirectoryIdentity) {
+        pending = [(root, "")]
+        visited = [identity]
+    }
+
+    /// The next directory to read; waits while another worker may still find more; nil when done.
+    func nextDirectory() -> (String, String)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while pending.isEmpty {
+            if busy == 0 { return nil }
+            condition.wait()
+        }
+        busy += 1
+        return pending.removeLast()
+    }
+
+    func finished(pushing directories: [(String, String)]) {
+        condition.withLock {
+            pending += directories
+            busy -= 1
+            condition.broadcast()
+        }
+    }
+
+    func markVisited(_ identity: DirectoryIdentity) -> Bool {
+        condition.withLock { visited.insert(identity).inserted }
+    }
+
+    func collect(_ state: WalkState) {
+        condition.withLock {
+            gathered.files += state.files
+            gathered.diagnostics += state.diagnostics
+        }
+    }
+
+    func result() -> WalkState { condition.withLock { gathered } }
 }

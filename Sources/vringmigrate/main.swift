@@ -8,6 +8,8 @@ let commands: [(spec: CommandSpec, run: (ParsedArguments) throws -> ExitCode)] =
     (ApplyCommand.spec, ApplyCommand.run),
     (RulesCommand.spec, RulesCommand.run),
     (RingBenchCommand.spec, RingBenchCommand.run),
+    (OracleLitmusCommand.spec, OracleLitmusCommand.run),
+    (OracleRingCommand.spec, OracleRingCommand.run),
 ]
 
 let version = "0.1.0"
@@ -23,7 +25,14 @@ let version = "0.1.0"
     return lines.joined(separator: "\n") + "\n"
 }
 
-@MainActor func run(_ argv: [String]) -> ExitCode {
+@MainActor func run(_ arguments: [String]) -> ExitCode {
+    // Two-word commands ("oracle ring") are looked up as one name.
+    var argv = arguments
+    if argv.count > 1, commands.contains(where: { $0.spec.name == argv[0] + " " + argv[1] }) {
+        argv = [argv[0] + " " + argv[1]] + argv.dropFirst(2)
+    } else if argv.count > 2, argv[0] == "help", commands.contains(where: { $0.spec.name == argv[1] + " " + argv[2] }) {
+        argv = ["help", argv[1] + " " + argv[2]] + argv.dropFirst(3)
+    }
     guard let first = argv.first else {
         Output.error(topLevelHelp())
         return .usage
@@ -58,6 +67,11 @@ let version = "0.1.0"
 }
 
 @MainActor func unknownCommand(_ name: String) -> ExitCode {
+    let family = commands.filter { $0.spec.name.hasPrefix(name + " ") }.map(\.spec.name)
+    if !family.isEmpty {
+        Output.error("vringmigrate: '\(name)' needs a subcommand: \(family.joined(separator: ", "))")
+        return .usage
+    }
     var message = "vringmigrate: unknown command '\(name)'"
     if let suggestion = ArgumentParser.closest(name, among: commands.map(\.spec.name) + ["help"]) {
         message += "; did you mean '\(suggestion)'?"
