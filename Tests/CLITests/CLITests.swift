@@ -80,3 +80,23 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("blob.h: note: binary file skipped"), result.stderr)
     }
 }
+
+extension CLITests {
+    func testReviewCarriesTheOracleCheckOfEachTransport() throws {
+        let review = NSTemporaryDirectory() + "review-\(UUID().uuidString).md"
+        defer { try? FileManager.default.removeItem(atPath: review) }
+        XCTAssertEqual(try run(["diff", "Fixtures/trees/pre-3.3", "--review", review]).status, 1)
+        let text = String(decoding: FileManager.default.contents(atPath: review) ?? Data(), as: UTF8.self)
+        XCTAssertTrue(text.contains("oracle: transport remoteproc, weak_barriers=false against a device peer: verified"), text)
+        XCTAssertTrue(text.contains("oracle: transport virtio_pci, weak_barriers=true against a smp-cpu peer: verified"), text)
+        XCTAssertTrue(text.contains("with weak_barriers=true instead: fails"), text)
+    }
+
+    func testOracleRingExitCodesFollowTheVerdict() throws {
+        XCTAssertEqual(try run(["oracle", "ring", "--peer", "device", "--weak-barriers", "false"]).status, 0)
+        let weak = try run(["oracle", "ring", "--peer", "device", "--weak-barriers", "true"])
+        XCTAssertEqual(weak.status, 1)
+        XCTAssertTrue(weak.stdout.contains("kick.publish"), weak.stdout)
+        XCTAssertEqual(try run(["oracle", "ring", "--peer", "cpu"]).status, 64)
+    }
+}
