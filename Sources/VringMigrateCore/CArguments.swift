@@ -2,10 +2,20 @@ extension CLexer {
     /// The `)` matching the `(` at `open`, skipping comments and literals; nil when unbalanced
     /// before `limit`.
     public static func matchingParen(_ bytes: [UInt8], open: Int, limit: Int? = nil) -> Int? {
-        let end = limit ?? bytes.count
+        matchingBracket(bytes, open: open, limit: limit ?? bytes.count, closer: UInt8(ascii: ")"))
+    }
+
+    /// The `}` matching the `{` at `open`, skipping comments and literals.
+    public static func matchingBrace(_ bytes: [UInt8], open: Int) -> Int? {
+        matchingBracket(bytes, open: open, limit: bytes.count, closer: UInt8(ascii: "}"))
+    }
+
+    /// Counts every bracket kind, so a stray `)` inside braces cannot end the match early; the
+    /// bracket that brings the depth back to zero must be `closer`.
+    private static func matchingBracket(_ bytes: [UInt8], open: Int, limit: Int, closer: UInt8) -> Int? {
         var depth = 0
         var index = open
-        while index < end {
+        while index < limit {
             if isCommentStart(bytes, at: index), let next = skipTrivia(bytes, at: index) {
                 index = next
                 continue
@@ -18,7 +28,7 @@ extension CLexer {
             if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { depth += 1 }
             if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
                 depth -= 1
-                if depth == 0 { return byte == UInt8(ascii: ")") ? index : nil }
+                if depth == 0 { return byte == closer ? index : nil }
             }
             index += 1
         }
@@ -88,28 +98,3 @@ extension CLexer {
     }
 }
 
-extension CLexer {
-    /// The `}` matching the `{` at `open`, skipping comments and literals.
-    public static func matchingBrace(_ bytes: [UInt8], open: Int) -> Int? {
-        var depth = 0
-        var index = open
-        while index < bytes.count {
-            if isCommentStart(bytes, at: index), let next = skipTrivia(bytes, at: index) {
-                index = next
-                continue
-            }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                index = skipLiteral(bytes, at: index)
-                continue
-            }
-            if byte == UInt8(ascii: "{") { depth += 1 }
-            if byte == UInt8(ascii: "}") {
-                depth -= 1
-                if depth == 0 { return index }
-            }
-            index += 1
-        }
-        return nil
-    }
-}
