@@ -57,8 +57,11 @@ struct BarrierUseStep {
             let parameters = scan?.macros.first { $0.name == name && $0.body.contains(site.range.start) }?.parameters ?? []
             return parameters.first { $0 == "vq" || $0 == "_vq" }
         }
-        guard let body = scan?.functions.first(where: { $0.body.contains(site.range.start) })?.body else { return nil }
-        let searchStart = max(0, body.start - 512)
+        guard let functions = scan?.functions, let body = functions.first(where: { $0.body.contains(site.range.start) })?.body
+        else { return nil }
+        // The parameters sit between the previous function's closing brace and this body.
+        let previousEnd = functions.map(\.body.end).filter { $0 <= body.start }.max() ?? 0
+        let searchStart = max(previousEnd, body.start - 1024)
         let bytes = file.bytes
         var cursor = searchStart
         var found: String?
