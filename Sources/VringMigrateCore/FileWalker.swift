@@ -55,6 +55,10 @@ public struct FileWalker: Sendable {
             shared.collect(local)
         }
         state = shared.result()
+        if state.files.isEmpty {
+            // Scanning nothing is almost always a wrong path, never a clean result.
+            state.diagnostics.append(RunDiagnostic(.error, path: root, "no .c or .h files in this tree"))
+        }
         state.files.sort { $0.relativePath < $1.relativePath }
         state.diagnostics.sort { ($0.path, $0.message) < ($1.path, $1.message) }
         return (state.files, state.diagnostics)

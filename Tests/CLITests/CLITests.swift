@@ -100,3 +100,39 @@ extension CLITests {
         XCTAssertEqual(try run(["oracle", "ring", "--peer", "cpu"]).status, 64)
     }
 }
+
+extension CLITests {
+    func makeTree() throws -> String {
+        let tree = NSTemporaryDirectory() + "vm-tree-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: tree, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: tree) }
+        return tree
+    }
+
+    func testAnEmptyTreeIsNamedAndIsAnError() throws {
+        let tree = try makeTree()
+        let result = try run(["scan", tree])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("\(tree): error: no .c or .h files"), result.stderr)
+    }
+
+    func testASymlinkLoopIsNamedAndTheRestIsStillScanned() throws {
+        let tree = try makeTree()
+        try FileManager.default.createSymbolicLink(atPath: tree + "/loop.c", withDestinationPath: tree + "/loop.c")
+        try Data("void f(void) { virtio_mb(); }\n".utf8).write(to: URL(fileURLWithPath: tree + "/ok.c"))
+        let result = try run(["scan", tree])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("loop.c: error: symlink loop"), result.stderr)
+        XCTAssertTrue(result.stdout.contains("ok.c:1:16: barrier-use virtio_mb"), result.stdout)
+    }
+
+    func testAnUnreadableFileIsNamedAndIsAnError() throws {
+        guard getuid() != 0 else { throw XCTSkip("root reads every file; permission errors cannot be simulated") }
+        let tree = try makeTree()
+        try Data("int x;\n".utf8).write(to: URL(fileURLWithPath: tree + "/secret.c"))
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: tree + "/secret.c")
+        let result = try run(["scan", tree])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("secret.c: error: cannot open"), result.stderr)
+    }
+}
