@@ -4,6 +4,7 @@ import VringMigrateClang
 /// Every subcommand: its flag table and what runs it.
 let commands: [(spec: CommandSpec, run: (ParsedArguments) throws -> ExitCode)] = [
     (ScanCommand.spec, ScanCommand.run),
+    (LintCommand.spec, LintCommand.run),
     (DiffCommand.spec, DiffCommand.run),
     (ApplyCommand.spec, ApplyCommand.run),
     (RulesCommand.spec, RulesCommand.run),
