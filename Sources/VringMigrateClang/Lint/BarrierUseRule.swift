@@ -20,55 +20,69 @@ public struct BarrierUseRule: LintRule {
     public let defaultSeverity = Severity.error
 
     public func check(_ context: LintContext) -> [Finding] {
-        let arities = expectedArities(context)
-        guard !arities.isEmpty else { return [] }
+        let forms = helperForms(context)
+        guard !forms.isEmpty else { return [] }
         return context.sites(.barrierUse).compactMap { site in
-            guard let arguments = site.arguments, let expected = arities[site.name], !expected.contains(arguments.count) else { return nil }
-            return finding(site, arguments.count, expected: expected, context)
+            guard let arguments = site.arguments, let form = forms[site.name], !form.arities.contains(arguments.count) else { return nil }
+            return finding(site, arguments.count, form: form, context)
         }
     }
 
-    private func finding(_ site: Site, _ count: Int, expected: Set<Int>, _ context: LintContext) -> Finding? {
+    /// What the tree's definitions of one helper take.
+    struct HelperForm {
+        var arities: Set<Int>
+        /// The v3.10+ form: the first parameter is the `weak_barriers` flag, not the queue.
+        var takesFlag: Bool
+    }
+
+    private func finding(_ site: Site, _ count: Int, form: HelperForm, _ context: LintContext) -> Finding? {
         guard count == 0 else {
             return context.finding(id, .error, path: site.path, range: site.range,
-                message: Message.arity(site.name, count, expected: expected))
+                message: Message.arity(site.name, count, expected: form.arities))
         }
+        // The migration passes the queue; where the helper takes the flag that would compile and
+        // be wrong (a pointer is always true), so the flag form gets no fix.
         var fix: [SourceEdit] = []
-        if let file = context.analysis.files[site.path] {
+        if !form.takesFlag, let file = context.analysis.files[site.path] {
             var plan = MigrationPlan()
             BarrierUseStep(file: file, site: site, scan: context.analysis.scans[site.path]).run(into: &plan)
             fix = plan.edits.edits(for: site.path)
         }
-        return context.finding(id, .error, path: site.path, range: site.range, message: Message.noQueue(site.name), fix: fix)
+        return context.finding(id, .error, path: site.path, range: site.range,
+            message: Message.noArgument(site.name, takesFlag: form.takesFlag, fixed: !fix.isEmpty), fix: fix)
     }
 
-    /// Helper name → the argument counts its migrated definitions take; empty when the tree is
-    /// not migrated (the constructor lacks `weak_barriers` and no helper takes an argument).
-    func expectedArities(_ context: LintContext) -> [String: Set<Int>] {
-        var defined: [String: Set<Int>] = [:]
+    /// Helper name → what its migrated definitions take; empty when the tree is not migrated (the
+    /// constructor lacks `weak_barriers` and no helper takes an argument).
+    func helperForms(_ context: LintContext) -> [String: HelperForm] {
+        var defined: [String: HelperForm] = [:]
         for site in context.sites(.barrierDefinition) {
-            if let count = parameterCount(site, context), count > 0 { defined[site.name, default: []].insert(count) }
+            guard let names = parameters(site, context), !names.isEmpty else { continue }
+            var form = defined[site.name, default: HelperForm(arities: [], takesFlag: false)]
+            form.arities.insert(names.count)
+            form.takesFlag = form.takesFlag || names[0] == "weak_barriers"
+            defined[site.name] = form
         }
         guard context.api.hasWeakBarriers || !defined.isEmpty else { return [:] }
-        var result: [String: Set<Int>] = [:]
+        let takesFlag = defined.values.contains { $0.takesFlag }
+        var result: [String: HelperForm] = [:]
         for helper in WatchedNames.barrierHelpers {
-            result[helper] = defined[helper] ?? [helper == "virtio_store_mb" ? 3 : 1]
+            result[helper] = defined[helper] ?? HelperForm(arities: [helper == "virtio_store_mb" ? 3 : 1], takesFlag: takesFlag)
         }
         return result
     }
 
-    /// The parameters of a macro or function definition of a helper.
-    private func parameterCount(_ site: Site, _ context: LintContext) -> Int? {
+    /// The parameter names of a macro or function definition of a helper.
+    private func parameters(_ site: Site, _ context: LintContext) -> [String]? {
         if site.form == "macro" {
-            return context.analysis.scans[site.path]?.macros.first { $0.nameRange == site.range }?.parameters?.count
+            return context.analysis.scans[site.path]?.macros.first { $0.nameRange == site.range }?.parameters
         }
         guard let bytes = context.analysis.files[site.path]?.bytes,
             let open = CLexer.nextSignificant(bytes, from: site.range.end, stopAtNewline: false),
             bytes[open] == UInt8(ascii: "("), let close = CLexer.matchingParen(bytes, open: open)
         else { return nil }
-        let parameters = CLexer.splitArguments(bytes, open: open, close: close)
-        let isVoid = parameters.count == 1 && CLexer.normalizedText(bytes, parameters[0]) == "void"
-        return isVoid ? 0 : parameters.count
+        let names = CLexer.splitArguments(bytes, open: open, close: close).map { ConstructorAPI.declaredName(CLexer.normalizedText(bytes, $0)) }
+        return names == ["void"] ? [] : names
     }
 }
 
@@ -77,8 +91,9 @@ extension BarrierUseRule {
     public var nonTriggeringExamples: [LintExample] { BarrierUseExamples.nonTriggering }
 
     enum Message {
-        static func noQueue(_ helper: String) -> String {
-            "\(helper)() passes no queue: since v3.3 the helper takes the queue (or, from v3.10, its weak_barriers flag); `vringmigrate apply` passes the queue in scope"
+        static func noArgument(_ helper: String, takesFlag: Bool, fixed: Bool) -> String {
+            let wanted = takesFlag ? "the queue's weak_barriers flag (the form since v3.10)" : "the queue (the form since v3.3)"
+            return "\(helper)() passes nothing, but the tree's helper takes \(wanted)" + (fixed ? "; `vringmigrate apply` passes the queue in scope" : "")
         }
 
         static func arity(_ helper: String, _ count: Int, expected: Set<Int>) -> String {

@@ -74,10 +74,12 @@ struct ArmExpectation {
         case (.smp, .smp), (.mandatory, .mandatory), (.either, .smp), (.either, .mandatory):
             return nil
         case (.mandatory, .dma), (.either, .dma):
-            return promised == .mb ? Problem(severity: .error, reason: "a DMA fence, which has no full form for a *_mb helper") : nil
+            return promised == .mb ? Problem(severity: .error, reason: "a DMA fence, which orders only coherent DMA memory; a full helper needs mb") : nil
         case (.smp, _):
             if isNonSMPBranch { return nil }
-            return Problem(severity: .warning, reason: "a mandatory fence in the weak arm, so weak_barriers buys nothing")
+            return Problem(severity: .warning, reason: "\(fence.scope == .dma ? "a DMA" : "a mandatory") fence in the weak arm, so weak_barriers buys nothing")
+        case (.mandatory, .smp) where isNonSMPBranch && !fence.isVirt:
+            return Problem(severity: .error, reason: "an SMP fence, only a compiler barrier on this non-SMP build")
         case (.mandatory, _):
             return Problem(severity: .error, reason: "an SMP-scope fence, which does not order against a device")
         case (.either, .compiler):

@@ -57,11 +57,12 @@ public struct Linter: Sendable {
         }
     }
 
-    /// A site only the token scan saw may sit where the preprocessor does something the lint
-    /// cannot see (a macro that drops or rewrites it), so its verdict is incomplete: a run error.
-    /// A bare reference (a name passed to EXPORT_SYMBOL) passes no arguments and hides nothing.
+    /// A call or helper use only the token scan saw may sit where the preprocessor does something
+    /// the lint cannot see (a macro that drops or rewrites it), so its verdict is incomplete: a run
+    /// error. Definitions and declarations are read from their own bytes, and a bare reference (a
+    /// name passed to EXPORT_SYMBOL) passes nothing, so neither can hide a site.
     static func unconfirmedSites(_ analysis: TreeAnalysis) -> [RunDiagnostic] {
-        analysis.sites.filter { $0.foundBy == .tokens && $0.kind != .reference }.map { site in
+        analysis.sites.filter { $0.foundBy == .tokens && ($0.kind == .call || $0.kind == .barrierUse) }.map { site in
             RunDiagnostic(.error, path: site.path,
                 "line \(site.line): \(site.kind.rawValue) of \(site.name) not confirmed by the parse (\(site.note ?? "no reason recorded")); the lint cannot vouch for it")
         }

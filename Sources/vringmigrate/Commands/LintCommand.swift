@@ -12,8 +12,8 @@ enum LintCommand {
         usage: "vringmigrate lint <tree>... [--format text|json|sarif|github] [--fail-on error|warning|note] [--rules FILE] "
             + "[--operations FILE] [--baseline FILE] [--write-baseline FILE] [--summary FILE] [--compile-commands FILE] [--cflag FLAG]...",
         flags: [
-            FlagSpec(name: "format", value: "text|json|sarif|github", help: "Output format (default text)."),
-            FlagSpec(name: "fail-on", value: "error|warning|note", help: "Lowest severity that makes the exit code 1 (default error)."),
+            FlagSpec(name: "format", value: "FORMAT", help: "text (default), json, sarif or github."),
+            FlagSpec(name: "fail-on", value: "SEVERITY", help: "error (default), warning or note: the lowest severity that exits 1."),
             RulesOptions.flag,
             FlagSpec(name: "operations", value: "FILE", help: "Extra function-to-operation entries for barrier-strength (JSON)."),
             FlagSpec(name: "baseline", value: "FILE", help: "Accept the findings recorded in FILE."),
