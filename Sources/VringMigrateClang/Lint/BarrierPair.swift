@@ -7,7 +7,7 @@ struct BarrierPair {
     struct Side {
         enum Source {
             case code(RingTimeline.Entry)
-            case protocolEdge(BarrierSite, RingOperationTable.Operation)
+            case protocolEdge(BarrierSite, RingOperationTable.Operation, function: String)
         }
 
         var access: RingAccess
@@ -20,8 +20,9 @@ struct BarrierPair {
                 guard case .mention(let mention) = entry.kind, let file = context.analysis.files[path] else { return label }
                 let via = entry.via.map { ", in \($0)()" } ?? ""
                 return "\(label): \(access.rawValue) at line \(context.line(of: entry.anchor.start, in: path)) (`\(CLexer.normalizedText(file.bytes, mention.range))`\(via))"
-            case .protocolEdge(let site, let operation):
-                return "\(label): \(access.rawValue), from the protocol: the barrier is the \(label == "before" ? "first" : "last") ring access of \(operation.operation) (\(operation.functions.joined(separator: ", "))), so it stands for \(site.rawValue); \(operation.why)"
+            case .protocolEdge(let site, let operation, let function):
+                let edge = label == "before" ? "first" : "last"
+                return "\(label): \(access.rawValue), from the protocol: the barrier is the \(edge) ring access of \(function) (operation \(operation.operation)), so it stands for \(site.rawValue); \(operation.why)"
             }
         }
     }
@@ -45,8 +46,8 @@ struct BarrierPair {
         guard let side = operation?.side ?? inferredSide(timeline) else { return nil }
         let beforeIndices = Array(stride(from: index - 1, through: 0, by: -1))
         let afterIndices = Array(stride(from: index + 1, to: timeline.entries.count, by: 1))
-        guard let before = nearest(timeline, beforeIndices, side) ?? edge(operation, operation?.entry, isBefore: true),
-            let after = nearest(timeline, afterIndices, side) ?? edge(operation, operation?.exit, isBefore: false)
+        guard let before = nearest(timeline, beforeIndices, side) ?? edge(operation, operation?.entry, function, isBefore: true),
+            let after = nearest(timeline, afterIndices, side) ?? edge(operation, operation?.exit, function, isBefore: false)
         else { return nil }
         if case .fenceFirst = before.outcome { return nil }
         if case .fenceFirst = after.outcome { return nil }
@@ -74,10 +75,10 @@ struct BarrierPair {
         return nil
     }
 
-    private static func edge(_ operation: RingOperationTable.Operation?, _ site: BarrierSite?, isBefore: Bool) -> Search? {
+    private static func edge(_ operation: RingOperationTable.Operation?, _ site: BarrierSite?, _ function: String, isBefore: Bool) -> Search? {
         guard let operation, let site else { return nil }
         let access = isBefore ? site.separates.before : site.separates.after
-        return Search(outcome: .found(Side(access: access, source: .protocolEdge(site, operation))))
+        return Search(outcome: .found(Side(access: access, source: .protocolEdge(site, operation, function: function))))
     }
 
     /// The protocol access a mention is for code on `side`; nil when it is the other side's half

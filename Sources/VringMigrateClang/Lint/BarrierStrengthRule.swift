@@ -56,7 +56,7 @@ extension BarrierStrengthRule {
     enum Message {
         static func tooWeak(_ helper: String, _ given: FenceKind, _ pair: BarrierPair, _ required: FenceKind, _ replacement: String) -> String {
             let order = "\(pair.before.access.isStore ? "a store" : "a load") then \(pair.after.access.isStore ? "a store" : "a load")"
-            return "\(helper) gives \(HelperFences.phrase(found: HelperFences.Fence(name: helper, kind: given, scope: .smp))), but it separates \(pair.before.access.rawValue) from \(pair.after.access.rawValue): \(order) needs \(HelperFences.phrase(required)); use \(replacement)"
+            return "\(helper) gives \(HelperFences.phrase(exactly: given)), but it separates \(pair.before.access.rawValue) from \(pair.after.access.rawValue): \(order) needs \(HelperFences.phrase(required)); use \(replacement)"
         }
     }
 }

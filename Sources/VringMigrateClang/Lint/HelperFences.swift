@@ -49,8 +49,10 @@ enum HelperFences {
     }
 
     /// "a read fence", "a compiler barrier", for what was found.
-    static func phrase(found fence: Fence) -> String {
-        switch fence.kind {
+    static func phrase(found fence: Fence) -> String { phrase(exactly: fence.kind) }
+
+    static func phrase(exactly kind: FenceKind?) -> String {
+        switch kind {
         case .mb: return "a full fence"
         case .rmb: return "a read fence"
         case .wmb: return "a write fence"
