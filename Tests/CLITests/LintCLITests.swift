@@ -135,6 +135,25 @@ extension CLITests {
         XCTAssertEqual(try run(["lint", "--baseline", baseline, "Fixtures/trees/post-3.3"]).status, 64)
     }
 
+    func testOperationsFileTeachesBarrierStrengthANewFunction() throws {
+        let tree = try scratchCopy(of: "kick-prepare-wmb")
+        let ring = tree + "/drivers/virtio/virtio_ring.c"
+        try String(contentsOfFile: ring, encoding: .utf8).replacingOccurrences(of: "virtqueue_kick_prepare(", with: "my_kick_prepare(")
+            .write(toFile: ring, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try run(["lint", tree]).status, 0, "an unknown function with no stores has no side: no verdict")
+        let table = tree + "/operations.json"
+        try Data("""
+            { "operations": [ { "operation": "kick-prepare", "functions": ["my_kick_prepare"], "side": "driver",
+                                "entry": "kick.beforeEventCheck", "why": "virtqueue_add_buf stores avail->idx before this runs" } ] }
+            """.utf8).write(to: URL(fileURLWithPath: table))
+        let taught = try run(["lint", "--operations", table, tree])
+        XCTAssertEqual(taught.status, 1)
+        XCTAssertTrue(taught.stdout.contains("[barrier-strength]") && taught.stdout.contains("my_kick_prepare (operation kick-prepare)"), taught.stdout)
+        try Data("{ \"operations\": [ { \"operation\": \"x\", \"functions\": [], \"side\": \"guest\", \"why\": \"\" } ] }".utf8)
+            .write(to: URL(fileURLWithPath: table))
+        XCTAssertEqual(try run(["lint", "--operations", table, tree]).status, 64)
+    }
+
     func testReadmeCIJobRunsAsDocumented() throws {
         let commands = try readmeBlock("lint-ci-job").split(separator: "\n")
             .compactMap { line -> String? in
