@@ -13,6 +13,8 @@ struct LintRun {
     var sites = 0
     /// Absolute path reporters resolve relative paths against (SARIF `SRCROOT`).
     var sourceRoot: String?
+    /// `--oracle`: one verdict line per configuration checked.
+    var oracleLines: [String] = []
 
     static func lint(_ arguments: ParsedArguments, options: LintOptions) throws -> LintRun {
         let analyzer = Analyzer(settings: try TreeOptions.settings(arguments), jobs: try TreeOptions.jobs(arguments))
@@ -23,6 +25,13 @@ struct LintRun {
             let (analysis, statistics, problems) = TreeOptions.analyze(root, analyzer: analyzer)
             var result = linter.lint(analysis)
             result.diagnostics = problems + result.diagnostics
+            if options.oracle {
+                let checked = LintOracle.check(analysis.sites, findings: result.findings)
+                result.findings = checked.findings
+                run.oracleLines += checked.reports.map { report in
+                    report.passed ? "\(root): \(report.summaryLine); every scenario verified" : "\(root): \(report.summaryLine)"
+                }
+            }
             if roots.count > 1 { result = result.relocated(under: root.hasSuffix("/") ? String(root.dropLast()) : root) }
             run.add(result, statistics, sites: analysis.sites.count)
         }

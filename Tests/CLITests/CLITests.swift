@@ -136,3 +136,16 @@ extension CLITests {
         XCTAssertTrue(result.stderr.contains("secret.c: error: cannot open"), result.stderr)
     }
 }
+
+extension CLITests {
+    func testLintOracleAttachesCounterexamplesToTheBuggyHelperAndVerifiesTheCorrectTree() throws {
+        let buggy = try run(["lint", "--oracle", "Fixtures/trees/post-3.3-buggy"])
+        XCTAssertEqual(buggy.status, 1)
+        XCTAssertTrue(buggy.stdout.contains("oracle (smp-cpu peer, weak arm): scenario publish fails"), buggy.stdout)
+        XCTAssertTrue(buggy.stdout.contains("oracle (device peer, strong arm): scenario publish fails"), buggy.stdout)
+        XCTAssertTrue(buggy.stdout.contains("missing or too weak: kick.publish"), buggy.stdout)
+        let correct = try run(["lint", "--oracle", "Fixtures/trees/post-3.3"])
+        XCTAssertEqual(correct.status, 0)
+        XCTAssertEqual(correct.stderr.components(separatedBy: "every scenario verified").count - 1, 2, correct.stderr)
+    }
+}

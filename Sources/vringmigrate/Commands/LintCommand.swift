@@ -18,6 +18,7 @@ enum LintCommand {
             FlagSpec(name: "operations", value: "FILE", help: "Extra function-to-operation entries for barrier-strength (JSON)."),
             FlagSpec(name: "baseline", value: "FILE", help: "Accept the findings recorded in FILE."),
             FlagSpec(name: "write-baseline", value: "FILE", help: "Record every current finding in FILE and accept them."),
+            FlagSpec(name: "oracle", value: nil, help: "Check the tree's helper expansions with the ring oracle; attach counterexamples."),
             FlagSpec(name: "summary", value: "FILE", help: "Append every finding as Markdown to FILE (e.g. $GITHUB_STEP_SUMMARY)."),
         ] + TreeOptions.flags,
         examples: [
@@ -45,6 +46,7 @@ enum LintCommand {
             return .errors
         }
         TreeOptions.report(run.diagnostics)
+        for line in run.oracleLines { Output.error("vringmigrate lint: " + line) }
         Output.error("vringmigrate lint: " + run.summaryLine)
         if run.diagnostics.contains(where: { $0.level == .error }) { return .errors }
         return run.findings.contains { $0.severity >= options.failOn } ? .findings : .clean
@@ -75,6 +77,7 @@ struct LintOptions {
     var baseline: LintBaseline?
     var writeBaseline: String?
     var summary: String?
+    var oracle = false
 
     init(_ arguments: ParsedArguments) throws {
         guard !arguments.positionals.isEmpty else { throw UsageError(message: "lint needs at least one tree") }
@@ -88,6 +91,7 @@ struct LintOptions {
         }
         self.format = format
         self.failOn = failOn
+        oracle = arguments.has("oracle")
         operations = .builtIn
         if let path = arguments.value("operations") {
             do { operations = operations.extended(with: try RingOperationTable.load(path: path)) } catch { throw UsageError(message: "\(error)") }
