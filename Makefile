@@ -25,12 +25,14 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The main job on the bundled tree: every site, then the reviewable migration diff.
+# The main job on the bundled trees: every site, the reviewable migration diff, and the lint.
 demo: build
 	@echo "== vringmigrate scan Fixtures/trees/pre-3.3"
 	@$(BIN) scan Fixtures/trees/pre-3.3
 	@echo "== vringmigrate diff Fixtures/trees/pre-3.3"
 	@$(BIN) diff Fixtures/trees/pre-3.3 || test $$? -eq 1
+	@echo "== vringmigrate lint Fixtures/trees/post-3.3-buggy (the upstream virtio_wmb typo)"
+	@$(BIN) lint Fixtures/trees/post-3.3-buggy || test $$? -eq 1
 
 # The CLI tests run the built binary, so it is built first.
 test: deps

@@ -1,23 +1,24 @@
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
-/// The literal prefilter: does a file spell any watched name at all? One `memchr` pass per
-/// distinct first byte, then a `memcmp` of each needle at each hit (as ripgrep and Coccinelle's
-/// token prefilter do), so that only a handful of a kernel tree's files are ever tokenised, and
-/// fewer still parsed. All watched names start with `v`, which makes this a single pass.
+/// The literal prefilter: does a file spell any watched name at all?
+///
+/// Like ripgrep's packed-pair search, it tests 16 bytes at a time for a needle's first two bytes
+/// together (`vi` or `vr` for the watched names), which is far rarer than either byte alone, and
+/// compares whole needles only at those few places. A kernel tree's 1.1 GB of C goes by in a
+/// fraction of what a byte-at-a-time `memchr` for `v` costs; only the files that pass are ever
+/// tokenised, and fewer still parsed.
 public struct Prefilter: Sendable {
-    private let needlesByFirstByte: [UInt8: [[UInt8]]]
+    private let needles: [[UInt8]]
+    /// First byte → the second bytes that may follow it in some needle.
+    private let pairs: [(first: UInt8, seconds: [UInt8])]
 
     public init(names: [String]) {
-        var table: [UInt8: [[UInt8]]] = [:]
-        for name in names where !name.isEmpty {
-            let bytes = Array(name.utf8)
-            table[bytes[0], default: []].append(bytes)
-        }
-        needlesByFirstByte = table
+        needles = names.map { Array($0.utf8) }.filter { $0.count >= 2 }
+        var table: [UInt8: Set<UInt8>] = [:]
+        for needle in needles { table[needle[0], default: []].insert(needle[1]) }
+        pairs = table.keys.sorted().map { ($0, table[$0]!.sorted()) }
     }
 
     public func mayContain(_ bytes: [UInt8]) -> Bool {
@@ -26,22 +27,57 @@ public struct Prefilter: Sendable {
 
     public func mayContain(_ haystack: UnsafeRawBufferPointer) -> Bool {
         guard let base = haystack.baseAddress else { return false }
-        return needlesByFirstByte.contains { first, needles in
-            Self.search(base, count: haystack.count, first: first, needles: needles)
-        }
-    }
-
-    private static func search(_ base: UnsafeRawPointer, count: Int, first: UInt8, needles: [[UInt8]]) -> Bool {
+        let count = haystack.count
         var offset = 0
-        while offset < count {
-            guard let hit = memchr(base + offset, Int32(first), count - offset) else { return false }
-            let position = base.distance(to: UnsafeRawPointer(hit))
-            for needle in needles where position + needle.count <= count {
-                let equal = needle.withUnsafeBytes { memcmp(base + position, $0.baseAddress!, needle.count) == 0 }
-                if equal { return true }
+        // The common case (every watched name starts with `v`, then `i` or `r`) runs with its
+        // vectors in registers; any other needle set takes the general pair loop.
+        if pairs.count == 1 && pairs[0].seconds.count <= 2 {
+            let first = SIMD16<UInt8>(repeating: pairs[0].first)
+            let secondA = SIMD16<UInt8>(repeating: pairs[0].seconds[0])
+            let secondB = SIMD16<UInt8>(repeating: pairs[0].seconds.last!)
+            while offset + 17 <= count {
+                let block = base.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+                let next = base.loadUnaligned(fromByteOffset: offset + 1, as: SIMD16<UInt8>.self)
+                if any((block .== first) .& ((next .== secondA) .| (next .== secondB))),
+                    matchesInBlock(base, count: count, at: offset)
+                {
+                    return true
+                }
+                offset += 16
             }
-            offset = position + 1
+        } else {
+            while offset + 17 <= count {
+                let block = base.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+                let next = base.loadUnaligned(fromByteOffset: offset + 1, as: SIMD16<UInt8>.self)
+                if any(candidates(block, next)), matchesInBlock(base, count: count, at: offset) { return true }
+                offset += 16
+            }
+        }
+        while offset < count {
+            if matches(base, count: count, at: offset) { return true }
+            offset += 1
         }
         return false
+    }
+
+    private func matchesInBlock(_ base: UnsafeRawPointer, count: Int, at offset: Int) -> Bool {
+        (0..<16).contains { matches(base, count: count, at: offset + $0) }
+    }
+
+    /// Lanes where a needle's first byte is followed by one of its second bytes.
+    private func candidates(_ block: SIMD16<UInt8>, _ next: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
+        var mask = SIMDMask<SIMD16<Int8>>(repeating: false)
+        for pair in pairs {
+            var second = SIMDMask<SIMD16<Int8>>(repeating: false)
+            for byte in pair.seconds { second .|= next .== SIMD16(repeating: byte) }
+            mask .|= (block .== SIMD16(repeating: pair.first)) .& second
+        }
+        return mask
+    }
+
+    private func matches(_ base: UnsafeRawPointer, count: Int, at offset: Int) -> Bool {
+        needles.contains { needle in
+            offset + needle.count <= count && needle.withUnsafeBytes { memcmp(base + offset, $0.baseAddress!, needle.count) == 0 }
+        }
     }
 }
