@@ -20,6 +20,15 @@ public struct ScanStatistics: Sendable {
 
     public init() {}
 
+    /// Adds another tree's counts (the mode is the last tree's; every tree uses the same settings).
+    public mutating func add(_ other: ScanStatistics) {
+        filesRead += other.filesRead
+        filesWithNames += other.filesWithNames
+        filesParsed += other.filesParsed
+        filesFailedToParse += other.filesFailedToParse
+        mode = other.mode
+    }
+
     public func confirmed(_ sites: [Site]) -> Int { sites.filter { $0.foundBy == .ast }.count }
 }
 

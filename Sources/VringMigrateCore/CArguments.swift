@@ -10,29 +10,44 @@ extension CLexer {
         matchingBracket(bytes, open: open, limit: bytes.count, closer: UInt8(ascii: "}"))
     }
 
+    /// Calls `body` with every code byte from `start` up to `end` (comments and string or
+    /// character literals skipped) and its offset, until `body` returns false.
+    static func forEachCodeByte(_ bytes: [UInt8], from start: Int, to end: Int, _ body: (UInt8, Int) -> Bool) {
+        var index = start
+        while index < end {
+            if isCommentStart(bytes, at: index), let next = skipTrivia(bytes, at: index) {
+                index = next
+            } else if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+                index = skipLiteral(bytes, at: index)
+            } else {
+                guard body(bytes[index], index) else { return }
+                index += 1
+            }
+        }
+    }
+
+    static func isOpening(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{")
+    }
+
+    static func isClosing(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}")
+    }
+
     /// Counts every bracket kind, so a stray `)` inside braces cannot end the match early; the
     /// bracket that brings the depth back to zero must be `closer`.
     private static func matchingBracket(_ bytes: [UInt8], open: Int, limit: Int, closer: UInt8) -> Int? {
         var depth = 0
-        var index = open
-        while index < limit {
-            if isCommentStart(bytes, at: index), let next = skipTrivia(bytes, at: index) {
-                index = next
-                continue
-            }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                index = skipLiteral(bytes, at: index)
-                continue
-            }
-            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { depth += 1 }
-            if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
-                depth -= 1
-                if depth == 0 { return byte == closer ? index : nil }
-            }
-            index += 1
+        var match: Int?
+        forEachCodeByte(bytes, from: open, to: limit) { byte, index in
+            if isOpening(byte) { depth += 1 }
+            guard isClosing(byte) else { return true }
+            depth -= 1
+            guard depth == 0 else { return true }
+            match = byte == closer ? index : nil
+            return false
         }
-        return nil
+        return match
     }
 
     /// The top-level arguments between `open` and `close`, each trimmed of surrounding whitespace
@@ -41,24 +56,14 @@ extension CLexer {
         var pieces: [ByteRange] = []
         var depth = 0
         var pieceStart = open + 1
-        var index = open + 1
-        while index < close {
-            if isCommentStart(bytes, at: index), let next = skipTrivia(bytes, at: index) {
-                index = next
-                continue
-            }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                index = skipLiteral(bytes, at: index)
-                continue
-            }
-            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { depth += 1 }
-            if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") { depth -= 1 }
+        forEachCodeByte(bytes, from: open + 1, to: close) { byte, index in
+            if isOpening(byte) { depth += 1 }
+            if isClosing(byte) { depth -= 1 }
             if byte == UInt8(ascii: ","), depth == 0 {
                 pieces.append(ByteRange(start: pieceStart, end: index))
                 pieceStart = index + 1
             }
-            index += 1
+            return true
         }
         pieces.append(ByteRange(start: pieceStart, end: close))
         let trimmed = pieces.map { trimTrivia(bytes, $0) }

@@ -44,10 +44,7 @@ struct LintRun {
         suppressed += result.suppressed.count
         diagnostics += result.diagnostics
         sites += count
-        statistics.filesRead += tree.filesRead
-        statistics.filesParsed += tree.filesParsed
-        statistics.filesFailedToParse += tree.filesFailedToParse
-        statistics.mode = tree.mode
+        statistics.add(tree)
     }
 
     /// Sets `accepted` aside (a baseline accepts them).

@@ -23,10 +23,7 @@ enum ScanCommand {
             let (analysis, statistics, problems) = TreeOptions.analyze(root, analyzer: analyzer)
             sites += analysis.sites
             diagnostics += problems
-            totals.filesRead += statistics.filesRead
-            totals.filesParsed += statistics.filesParsed
-            totals.filesFailedToParse += statistics.filesFailedToParse
-            totals.mode = statistics.mode
+            totals.add(statistics)
         }
         let summary = SiteReporter.Summary(
             sites: sites.count, confirmed: totals.confirmed(sites), filesRead: totals.filesRead,
