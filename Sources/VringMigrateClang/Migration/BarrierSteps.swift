@@ -1,3 +1,4 @@
+import Vring
 import VringMigrateCore
 
 /// Rewrites an argument-less barrier macro into the per-queue form, from the fence table, so a
@@ -8,15 +9,14 @@ struct BarrierMacroStep {
     let site: Site
     let scan: CScanResult?
 
-    /// Helper name → (SMP fence, mandatory fence), the kinds the names promise.
-    static let fences: [String: (smp: String, mandatory: String)] = [
-        "virtio_mb": ("smp_mb", "mb"), "virtio_rmb": ("smp_rmb", "rmb"), "virtio_wmb": ("smp_wmb", "wmb"),
-    ]
+    /// Helper name → the fence kind its name promises; the primitives come from Vring's table.
+    static let kinds: [String: FenceKind] = ["virtio_mb": .mb, "virtio_rmb": .rmb, "virtio_wmb": .wmb]
 
     func run(into plan: inout MigrationPlan) {
-        guard site.form == "macro", let pair = Self.fences[site.name],
+        guard site.form == "macro", let kind = Self.kinds[site.name],
             let macro = scan?.macros.first(where: { $0.nameRange == site.range }), macro.parameters == []
         else { return }
+        let pair = (smp: FencePrimitive.smp(kind).rawValue, mandatory: FencePrimitive.mandatory(kind).rawValue)
         let newline = file.newline
         let nonSMP = site.conditions.last.map { $0.hasPrefix("!") && $0.contains("CONFIG_SMP") } ?? false
         let text = nonSMP
