@@ -18,6 +18,11 @@ struct ASTFacts: Sendable {
         var end: Int
     }
 
+    struct QueueVariable: Hashable, Sendable {
+        var name: String
+        var offset: Int
+    }
+
     struct FunctionExtent: Hashable, Sendable {
         var name: String
         var start: Int
@@ -35,6 +40,15 @@ struct ASTFacts: Sendable {
         var expansionExtents: [MacroExtent] = []
         var functions: [FunctionExtent] = []
         var skipped: [ByteRangeValue] = []
+        /// Declarations of `struct vring_virtqueue *` variables and parameters.
+        var queueVariables: [QueueVariable] = []
+
+        /// The queue variable a use at `offset` can pass: the nearest one declared before it in
+        /// the same function.
+        func queueVariable(before offset: Int) -> String? {
+            guard let function = functions.first(where: { $0.start <= offset && offset < $0.end }) else { return nil }
+            return queueVariables.filter { $0.offset >= function.start && $0.offset < offset }.max { $0.offset < $1.offset }?.name
+        }
 
         func function(containing offset: Int) -> String? {
             functions.first { $0.start <= offset && offset < $0.end }?.name
@@ -53,6 +67,7 @@ struct ASTFacts: Sendable {
             for extent in other.expansionExtents where !expansionExtents.contains(extent) { expansionExtents.append(extent) }
             for extent in other.functions where !functions.contains(extent) { functions.append(extent) }
             for range in other.skipped where !skipped.contains(range) { skipped.append(range) }
+            for variable in other.queueVariables where !queueVariables.contains(variable) { queueVariables.append(variable) }
         }
     }
 

@@ -62,6 +62,8 @@ struct FactCollector {
             facts.files[path, default: .init()].references.insert(offset)
         case CXCursor_FunctionDecl:
             recordFunction(cursor)
+        case CXCursor_VarDecl, CXCursor_ParmDecl:
+            recordQueueVariable(cursor)
         default:
             break
         }
@@ -82,6 +84,14 @@ struct FactCollector {
         let parameters = (0..<count).map { clang_Cursor_getArgument(cursor, UInt32($0)).spelling }
         facts.files[path, default: .init()].declarations[offset] = .init(
             name: name, offset: offset, isDefinition: isDefinition, parameterNames: parameters)
+    }
+
+    /// A variable or parameter that points at the ring's private queue: what a barrier use must
+    /// pass once the helpers take the queue.
+    private mutating func recordQueueVariable(_ cursor: CXCursor) {
+        let type = LibClang.take(clang_getTypeSpelling(clang_getCursorType(cursor)))
+        guard type.hasPrefix("struct vring_virtqueue *"), let (path, offset) = location(of: cursor) else { return }
+        facts.files[path, default: .init()].queueVariables.append(.init(name: cursor.spelling, offset: offset))
     }
 
     private mutating func collectSkippedRanges(_ unit: CXTranslationUnit) {

@@ -75,6 +75,7 @@ struct SiteBuilder {
         site.kind = .barrierUse
         if let facts, facts.calls[offset]?.name == occurrence.name || facts.macroExpansions[offset] == occurrence.name {
             site.foundBy = .ast
+            site.queue = facts.queueVariable(before: offset)
         } else {
             site.foundBy = fallbackFoundBy(occurrence)
             site.note = fallbackNote(occurrence)

@@ -76,6 +76,8 @@ public struct Site: Hashable, Sendable {
     /// Barrier definitions: `macro` or `function`.
     public var form: String?
     public var arms: [BarrierArm]?
+    /// Barrier uses confirmed by the parse: the `struct vring_virtqueue *` in scope, if any.
+    public var queue: String?
 
     public init(
         kind: SiteKind, name: String, path: String, line: Int, column: Int, range: ByteRange,

@@ -60,6 +60,7 @@ public enum SiteReporter {
         if let arguments = site.arguments { object["arguments"] = arguments.map(spelled) }
         if let parameters = site.parameters { object["parameters"] = parameters.map(spelled) }
         if let form = site.form { object["form"] = form }
+        if let queue = site.queue { object["queue"] = queue }
         if let arms = site.arms {
             object["arms"] = arms.map { ["arm": $0.arm, "condition": $0.condition, "fences": $0.fences] as [String: Any] }
         }

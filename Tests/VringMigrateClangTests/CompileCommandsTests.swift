@@ -30,7 +30,7 @@ final class CompileCommandsTests: XCTestCase {
 
     func testAMalformedDatabaseIsReportedWithItsPath() {
         let path = NSTemporaryDirectory() + "bad-cc-\(UUID().uuidString).json"
-        FileManager.default.createFile(atPath: path, contents: Data("{not json".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("{not json".utf8)))
         defer { try? FileManager.default.removeItem(atPath: path) }
         XCTAssertThrowsError(try ParseSettings(compileCommands: path)) { error in
             XCTAssertTrue("\(error)".contains(path))

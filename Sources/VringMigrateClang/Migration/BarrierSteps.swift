@@ -52,7 +52,11 @@ struct BarrierUseStep {
             path: site.path, line: site.line, what: what, foundBy: site.foundBy))
     }
 
+    /// The parse's answer when it saw the use; for a macro body, the macro's `vq` parameter; for
+    /// a use only the token scan saw, the last `struct vring_virtqueue *NAME` spelled in the
+    /// function before it.
     private func queueInScope() -> String? {
+        if let queue = site.queue { return queue }
         if let name = site.macro {
             let parameters = scan?.macros.first { $0.name == name && $0.body.contains(site.range.start) }?.parameters ?? []
             return parameters.first { $0 == "vq" || $0 == "_vq" }
