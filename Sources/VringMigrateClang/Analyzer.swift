@@ -13,7 +13,6 @@ public struct TreeAnalysis: Sendable {
 
 public struct ScanStatistics: Sendable {
     public var filesRead = 0
-    public var filesWithNames = 0
     public var filesParsed = 0
     public var filesFailedToParse = 0
     public var mode: ParseSettings.Mode = .treeIncludes
@@ -23,7 +22,6 @@ public struct ScanStatistics: Sendable {
     /// Adds another tree's counts (the mode is the last tree's; every tree uses the same settings).
     public mutating func add(_ other: ScanStatistics) {
         filesRead += other.filesRead
-        filesWithNames += other.filesWithNames
         filesParsed += other.filesParsed
         filesFailedToParse += other.filesFailedToParse
         mode = other.mode
@@ -58,7 +56,7 @@ public struct Analyzer: Sendable {
         let isFileRoot = walked.files.count == 1 && walked.files[0].absolutePath == root
         let treeRoot = isFileRoot ? (root as NSString).deletingLastPathComponent : root
         let prefilter = Prefilter(names: Array(WatchedNames.all))
-        let phase = ParsePhase(settings: settings, jobs: jobs, treeRoot: treeRoot)
+        let phase = ParsePhase(settings: settings, treeRoot: treeRoot)
         let parser = ParsePhase.parser(interest: InterestCache(treeRoot: treeRoot, prefilter: prefilter))
         let pipeline = ScanPipeline(files: walked.files, prefilter: prefilter) { phase.parseOne($0, parser: parser) }
         let total = walked.files.count
@@ -67,7 +65,6 @@ public struct Analyzer: Sendable {
         }
         let read = pipeline.collector.result()
         statistics.filesRead = read.filesRead
-        statistics.filesWithNames = read.candidates.count
         let parsed = phase.finish(read.candidates, parsed: pipeline.parsed, parser: parser)
         statistics.filesParsed = parsed.parsedCount
         statistics.filesFailedToParse = parsed.failures.count

@@ -4,7 +4,9 @@ import VringMigrateCore
 /// Which files a parse should collect facts for: files inside the tree that spell a watched name.
 ///
 /// Decided lazily, per file a parse meets, so a parse can start while the read phase is still
-/// finding candidates; each answer is computed once for all parses.
+/// finding candidates; each answer is computed once for all parses. A parse meets a few hundred
+/// headers, so reading those again costs milliseconds, less than taking the real path of every
+/// file the read phase sees.
 final class InterestCache: @unchecked Sendable {
     private let rootPrefix: String
     private let prefilter: Prefilter
@@ -15,11 +17,6 @@ final class InterestCache: @unchecked Sendable {
         let real = RealPath.of(treeRoot)
         rootPrefix = real.hasSuffix("/") ? real : real + "/"
         self.prefilter = prefilter
-    }
-
-    /// Seeds an answer the read phase already knows.
-    func record(_ realPath: String, interesting: Bool) {
-        lock.withLock { answers[realPath] = interesting }
     }
 
     func contains(_ realPath: String) -> Bool {

@@ -5,7 +5,6 @@ import VringMigrateCore
 /// Parses the candidate files on every core, then any candidate header no parse reached.
 struct ParsePhase {
     let settings: ParseSettings
-    let jobs: Int
     let treeRoot: String
 
     struct Result {
@@ -48,7 +47,7 @@ struct ParsePhase {
     private func merge(_ outcomes: [(file: ScannedFile, outcome: TranslationUnitParser.Outcome)], into result: inout Result) {
         for (file, outcome) in outcomes {
             switch outcome {
-            case .parsed(let facts, _):
+            case .parsed(let facts):
                 result.parsedCount += 1
                 result.facts.merge(facts)
             case .failed(let reason):

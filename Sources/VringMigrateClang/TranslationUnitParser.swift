@@ -15,7 +15,7 @@ struct TranslationUnitParser {
     let filesOfInterest: InterestCache
 
     enum Outcome {
-        case parsed(ASTFacts, errorCount: Int)
+        case parsed(ASTFacts)
         case failed(String)
     }
 
@@ -35,17 +35,7 @@ struct TranslationUnitParser {
         defer { clang_disposeTranslationUnit(unit) }
         var collector = FactCollector(parser: self)
         collector.collect(unit)
-        return .parsed(collector.facts, errorCount: Self.errorCount(unit))
-    }
-
-    private static func errorCount(_ unit: CXTranslationUnit) -> Int {
-        var count = 0
-        for index in 0..<clang_getNumDiagnostics(unit) {
-            guard let diagnostic = clang_getDiagnostic(unit, index) else { continue }
-            defer { clang_disposeDiagnostic(diagnostic) }
-            if clang_getDiagnosticSeverity(diagnostic).rawValue >= CXDiagnostic_Error.rawValue { count += 1 }
-        }
-        return count
+        return .parsed(collector.facts)
     }
 }
 
