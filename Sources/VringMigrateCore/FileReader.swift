@@ -72,7 +72,7 @@ public final class ReusableReadBuffer {
         defer { close(descriptor) }
         var count = 0
         while true {
-            if count == storage.count { grow() }
+            if count == storage.count { grow(toHold: descriptor) }
             let got = Glibc.read(descriptor, storage.baseAddress! + count, storage.count - count)
             if got < 0 {
                 if errno == EINTR { continue }
@@ -85,8 +85,13 @@ public final class ReusableReadBuffer {
         return try body(UnsafeRawBufferPointer(rebasing: storage[0..<count]))
     }
 
-    private func grow() {
-        let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: storage.count * 2, alignment: 16)
+    /// Grows once to the file's size (plus room to see the end) instead of doubling: a 24 MB
+    /// generated header would otherwise copy and fault in every size on the way.
+    private func grow(toHold descriptor: Int32) {
+        var info = stat()
+        let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+        let capacity = max(storage.count * 2, size + 4096)
+        let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         bigger.copyMemory(from: UnsafeRawBufferPointer(storage))
         storage.deallocate()
         storage = bigger

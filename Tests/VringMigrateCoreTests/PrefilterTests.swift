@@ -21,4 +21,25 @@ final class PrefilterTests: XCTestCase {
         XCTAssertFalse(prefilter.mayContain(Array(text.utf8)))
         XCTAssertFalse(prefilter.mayContain([]))
     }
+
+    /// The four-byte fast path and the general loop must agree: a needle set with three distinct
+    /// prefixes, or a short needle, takes the general loop.
+    func testGeneralLoopFindsWhatTheFastPathFinds() {
+        let general = Prefilter(names: ["vring_new_virtqueue", "virtio_mb", "vq"])
+        let short = Prefilter(names: ["ab", "abcdef"])
+        for prefix in 0..<34 {
+            let pad = String(repeating: "v", count: prefix)
+            XCTAssertTrue(general.mayContain(Array((pad + "vring_new_virtqueue").utf8)))
+            XCTAssertTrue(general.mayContain(Array((pad + "vq").utf8)))
+            XCTAssertFalse(general.mayContain(Array((pad + "vring_ne vx").utf8)))
+            XCTAssertTrue(short.mayContain(Array((pad + "ab").utf8)))
+            XCTAssertFalse(short.mayContain(Array((pad + "a b").utf8)))
+        }
+    }
+
+    func testFalseHitsOfTheFourBytePrefixAreRejected() {
+        let text = String(repeating: "virt_to_phys(device) vring_ne virtio_rm ", count: 40)
+        XCTAssertFalse(prefilter.mayContain(Array(text.utf8)))
+        XCTAssertTrue(prefilter.mayContain(Array((text + "virtio_rmb").utf8)))
+    }
 }
