@@ -36,7 +36,7 @@ public struct ScanProgress: Sendable {
     public var filesParsed: Int
 }
 
-/// Runs the pipeline: walk → read → literal prefilter → token scan → libclang parse of the files
+/// Runs the pipeline (walk, read and parse overlapped): walk → read → literal prefilter → token scan → libclang parse of the files
 /// that spell a watched name in code → one site per occurrence.
 public struct Analyzer: Sendable {
     public let settings: ParseSettings
@@ -50,18 +50,16 @@ public struct Analyzer: Sendable {
     public func analyze(
         root: String, progress: (@Sendable (ScanProgress) -> Void)? = nil
     ) -> (analysis: TreeAnalysis, statistics: ScanStatistics, diagnostics: [RunDiagnostic]) {
-        let walked = FileWalker(root: root, jobs: jobs).walk()
+        let walk = WalkSession(root: root)
         var statistics = ScanStatistics()
         statistics.mode = settings.mode
-        let isFileRoot = walked.files.count == 1 && walked.files[0].absolutePath == root
-        let treeRoot = isFileRoot ? (root as NSString).deletingLastPathComponent : root
+        let treeRoot = walk.rootIsFile ? (root as NSString).deletingLastPathComponent : root
         let prefilter = Prefilter(names: Array(WatchedNames.all))
         let phase = ParsePhase(settings: settings, treeRoot: treeRoot)
         let parser = ParsePhase.parser(interest: InterestCache(treeRoot: treeRoot, prefilter: prefilter))
-        let pipeline = ScanPipeline(files: walked.files, prefilter: prefilter) { phase.parseOne($0, parser: parser) }
-        let total = walked.files.count
+        let pipeline = ScanPipeline(walk: walk, prefilter: prefilter) { phase.parseOne($0, parser: parser) }
         pipeline.run(jobs: jobs) { filesRead in
-            progress?(ScanProgress(filesRead: filesRead, filesTotal: total, filesParsed: 0))
+            progress?(ScanProgress(filesRead: filesRead, filesTotal: pipeline.filesFound, filesParsed: 0))
         }
         let read = pipeline.collector.result()
         statistics.filesRead = read.filesRead
@@ -75,7 +73,7 @@ public struct Analyzer: Sendable {
             files[candidate.file.relativePath] = candidate.file
             scans[candidate.file.relativePath] = candidate.scan
         }
-        let diagnostics = walked.diagnostics + read.diagnostics + parsed.failures
+        let diagnostics = walk.finish() + read.diagnostics + parsed.failures
         let analysis = TreeAnalysis(root: root, files: files, scans: scans, sites: sites.sorted(by: Site.reportOrder))
         return (analysis, statistics, diagnostics.sorted { ($0.path, $0.message) < ($1.path, $1.message) })
     }

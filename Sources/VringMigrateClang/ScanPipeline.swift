@@ -1,28 +1,34 @@
 import Foundation
 import VringMigrateCore
 
-/// Reads the tree and parses candidate sources on the same workers: a worker takes a waiting parse
-/// before the next chunk of reads, so the expensive parses start as soon as their file is found and
-/// no core idles while the other finishes the read phase.
+/// Walks the tree, reads it and parses candidate sources on the same workers. A worker takes a
+/// waiting parse first, then a directory to list, then the next chunk of files found so far: the
+/// expensive parses start as soon as their file is found, and no core idles behind a walk phase
+/// or while the other finishes reading.
 final class ScanPipeline: @unchecked Sendable {
     typealias Parse = @Sendable (ScannedFile) -> TranslationUnitParser.Outcome
 
-    private let files: [WalkedFile]
+    private let walk: WalkSession
     private let prefilter: Prefilter
     private let parse: Parse
     private let chunkSize = 64
     private let condition = NSCondition()
+    private var files: [WalkedFile]
     private var nextFile = 0
-    private var activeReaders = 0
+    private var activeWorkers = 0
     private var waitingParses: [ScannedFile] = []
     private(set) var parsed: [(file: ScannedFile, outcome: TranslationUnitParser.Outcome)] = []
     let collector = ReadCollector()
 
-    init(files: [WalkedFile], prefilter: Prefilter, parse: @escaping Parse) {
-        self.files = files
+    init(walk: WalkSession, prefilter: Prefilter, parse: @escaping Parse) {
+        self.walk = walk
         self.prefilter = prefilter
         self.parse = parse
+        files = walk.initialFiles
     }
+
+    /// Files found so far (the total once `run` returns).
+    var filesFound: Int { condition.withLock { files.count } }
 
     func run(jobs: Int, onRead: (@Sendable (Int) -> Void)? = nil) {
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
@@ -31,9 +37,13 @@ final class ScanPipeline: @unchecked Sendable {
                 switch job {
                 case .parse(let file):
                     let outcome = parse(file)
-                    condition.withLock { parsed.append((file, outcome)) }
-                case .read(let range):
-                    read(range, buffer: buffer)
+                    finished { parsed.append((file, outcome)) }
+                case .list(let directory):
+                    let found = walk.read(directory)
+                    finished { files += found }
+                case .read(let chunk):
+                    let candidates = read(chunk, buffer: buffer)
+                    finished { waitingParses += candidates }
                     onRead?(collector.filesRead)
                 }
             }
@@ -42,38 +52,52 @@ final class ScanPipeline: @unchecked Sendable {
 
     private enum Job {
         case parse(ScannedFile)
-        case read(Range<Int>)
+        case list(WalkSession.Directory)
+        case read(ArraySlice<WalkedFile>)
     }
 
-    /// A waiting parse first, then the next chunk of reads; waits while another worker may still
-    /// produce parses; nil when everything is done.
+    /// A waiting parse first, then a directory, then the next chunk of files; waits while another
+    /// worker may still produce work; nil when everything is done.
     private func nextJob() -> Job? {
         condition.lock()
         defer { condition.unlock() }
         while true {
-            if !waitingParses.isEmpty { return .parse(waitingParses.removeFirst()) }
+            if !waitingParses.isEmpty {
+                activeWorkers += 1
+                return .parse(waitingParses.removeFirst())
+            }
+            if let directory = walk.takeDirectory() {
+                activeWorkers += 1
+                return .list(directory)
+            }
             if nextFile < files.count {
                 let range = nextFile..<min(files.count, nextFile + chunkSize)
                 nextFile = range.upperBound
-                activeReaders += 1
-                return .read(range)
+                activeWorkers += 1
+                return .read(files[range])
             }
-            if activeReaders == 0 { return nil }
+            if activeWorkers == 0 { return nil }
             condition.wait()
         }
     }
 
-    private func read(_ range: Range<Int>, buffer: ReusableReadBuffer) {
+    /// Records a job's results and wakes the workers waiting for more.
+    private func finished(_ record: () -> Void) {
+        condition.withLock {
+            record()
+            activeWorkers -= 1
+            condition.broadcast()
+        }
+    }
+
+    /// Reads a chunk; returns the sources (not headers) that spell a watched name, to be parsed.
+    private func read(_ chunk: ArraySlice<WalkedFile>, buffer: ReusableReadBuffer) -> [ScannedFile] {
         var found: [ScannedFile] = []
-        for index in range {
-            let outcome = Analyzer.readOne(files[index], prefilter: prefilter, buffer: buffer)
+        for walked in chunk {
+            let outcome = Analyzer.readOne(walked, prefilter: prefilter, buffer: buffer)
             if case .candidate(let file) = outcome, !file.file.relativePath.hasSuffix(".h") { found.append(file) }
             collector.add(outcome)
         }
-        condition.withLock {
-            waitingParses += found
-            activeReaders -= 1
-            condition.broadcast()
-        }
+        return found
     }
 }
