@@ -15,6 +15,8 @@ public struct ScanStatistics: Sendable {
     public var filesRead = 0
     public var filesParsed = 0
     public var filesFailedToParse = 0
+    /// Parses that loaded the shared precompiled kernel header (see SharedHeader).
+    public var filesParsedWithSharedHeader = 0
     public var mode: ParseSettings.Mode = .treeIncludes
 
     public init() {}
@@ -24,6 +26,7 @@ public struct ScanStatistics: Sendable {
         filesRead += other.filesRead
         filesParsed += other.filesParsed
         filesFailedToParse += other.filesFailedToParse
+        filesParsedWithSharedHeader += other.filesParsedWithSharedHeader
         mode = other.mode
     }
 
@@ -56,8 +59,12 @@ public struct Analyzer: Sendable {
         let treeRoot = walk.rootIsFile ? (root as NSString).deletingLastPathComponent : root
         let prefilter = Prefilter(names: Array(WatchedNames.all))
         let phase = ParsePhase(settings: settings, treeRoot: treeRoot)
-        let parser = ParsePhase.parser(interest: InterestCache(treeRoot: treeRoot, prefilter: prefilter))
-        let pipeline = ScanPipeline(walk: walk, prefilter: prefilter) { phase.parseOne($0, parser: parser) }
+        let interest = InterestCache(treeRoot: treeRoot, prefilter: prefilter)
+        let parser = ParsePhase.parser(interest: interest)
+        var precompile: (@Sendable () -> Void)?
+        if phase.plansSharedHeader { precompile = { @Sendable in phase.buildSharedHeader(interest: interest) } }
+        defer { phase.sharedHeader.header = nil }  // removes the header's temporary folder
+        let pipeline = ScanPipeline(walk: walk, prefilter: prefilter, precompile: precompile) { phase.parseOne($0, parser: parser) }
         pipeline.run(jobs: jobs) { filesRead in
             progress?(ScanProgress(filesRead: filesRead, filesTotal: pipeline.filesFound, filesParsed: 0))
         }
@@ -66,6 +73,7 @@ public struct Analyzer: Sendable {
         let parsed = phase.finish(read.candidates, parsed: pipeline.parsed, parser: parser)
         statistics.filesParsed = parsed.parsedCount
         statistics.filesFailedToParse = parsed.failures.count
+        statistics.filesParsedWithSharedHeader = phase.sharedHeader.uses
         let sites = buildSites(read.candidates, parsed: parsed)
         var files: [String: SourceFile] = [:]
         var scans: [String: CScanResult] = [:]

@@ -6,6 +6,15 @@ import VringMigrateCore
 struct ParsePhase {
     let settings: ParseSettings
     let treeRoot: String
+    let sharedHeader = SharedHeaderSlot()
+
+    /// True when the tree has core kernel headers to share: every parse then waits for
+    /// `buildSharedHeader`, which the pipeline runs first, so no parse depends on timing.
+    var plansSharedHeader: Bool { settings.sharedHeaderPlan(treeRoot: treeRoot, headers: SharedHeader.coreHeaders) != nil }
+
+    func buildSharedHeader(interest: InterestCache) {
+        sharedHeader.header = SharedHeader.build(settings: settings, treeRoot: treeRoot, interest: interest)
+    }
 
     struct Result {
         var facts = ASTFacts()
@@ -24,8 +33,16 @@ struct ParsePhase {
     }
 
     func parseOne(_ file: ScannedFile, parser: TranslationUnitParser) -> TranslationUnitParser.Outcome {
-        let (arguments, unsaved) = settings.arguments(for: file.file.absolutePath, treeRoot: treeRoot)
-        return parser.parse(path: file.file.absolutePath, arguments: arguments, unsaved: unsaved)
+        let path = file.file.absolutePath
+        let shared = settings.arguments(for: path, treeRoot: treeRoot, sharedHeader: sharedHeader.header)
+        if shared.usesSharedHeader,
+            case .parsed(let facts) = parser.parse(path: path, arguments: shared.arguments, unsaved: shared.unsaved, sharedHeader: true)
+        {
+            sharedHeader.recordUse()
+            return .parsed(facts)
+        }
+        let plain = settings.arguments(for: path, treeRoot: treeRoot)
+        return parser.parse(path: path, arguments: plain.arguments, unsaved: plain.unsaved)
     }
 
     /// Takes the parses the pipeline already ran, then parses every candidate header no parse
@@ -82,6 +99,23 @@ struct ParsePhase {
         }
         return places
     }
+}
+
+/// The shared header once built; nil when there is none or it could not be built.
+final class SharedHeaderSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: SharedHeader?
+    private var useCount = 0
+
+    var header: SharedHeader? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+
+    /// How many parses loaded the header.
+    var uses: Int { lock.withLock { useCount } }
+
+    func recordUse() { lock.withLock { useCount += 1 } }
 }
 
 /// Parse outcomes written by index from the workers.

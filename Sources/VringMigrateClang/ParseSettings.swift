@@ -27,25 +27,32 @@ public struct ParseSettings: Sendable {
 
         """
 
-    public init(extraFlags: [String] = []) {
+    /// Kernel sources load one precompiled header of the tree's core headers (see SharedHeader).
+    public let sharesKernelHeaders: Bool
+
+    public init(extraFlags: [String] = [], sharesKernelHeaders: Bool = true) {
         mode = .treeIncludes
         self.extraFlags = extraFlags
+        self.sharesKernelHeaders = sharesKernelHeaders
         database = [:]
     }
 
     public init(compileCommands path: String, extraFlags: [String] = []) throws {
         mode = .compileCommands
         self.extraFlags = extraFlags
+        sharesKernelHeaders = false
         database = try CompileCommands.load(path)
     }
 
-    /// The arguments for one file of a tree.
-    func arguments(for file: String, treeRoot: String) -> (arguments: [String], unsaved: [(path: String, contents: String)]) {
-        let common = ["-w", "-ferror-limit=0", "-Wno-unknown-warning-option"]
+    /// The arguments for one file of a tree; a kernel source whose include path is the shared
+    /// header's loads that header in place of the prelude (which the header begins with).
+    func arguments(
+        for file: String, treeRoot: String, sharedHeader: SharedHeader? = nil
+    ) -> (arguments: [String], unsaved: [(path: String, contents: String)], usesSharedHeader: Bool) {
         if mode == .compileCommands, let flags = database[file] {
-            return (flags + common + extraFlags, [])
+            return (flags + Self.commonFlags + extraFlags, [], false)
         }
-        let root = treeRoot.hasSuffix("/") ? String(treeRoot.dropLast()) : treeRoot
+        let root = Self.trimmed(treeRoot)
         // tools/ holds user-space programs (tools/virtio): the C library is theirs, the kernel's
         // own include/ is not, and __KERNEL__ is not defined.
         let userSpace = file.hasPrefix(root + "/tools/")
@@ -55,10 +62,43 @@ public struct ParseSettings: Sendable {
             directories.append(root + "/include")  // last: only what tools/ does not provide itself
         }
         let includes = directories.flatMap { ["-I", $0] }
+        if !userSpace, let sharedHeader, sharedHeader.directories == directories {
+            let load = ["-include-pch", sharedHeader.path] + Self.allowHeaderWithErrors
+            return (["-x", "c", "-std=gnu11", "-nostdinc"] + load + includes + Self.commonFlags + extraFlags, [], true)
+        }
         let prelude = userSpace ? Self.prelude.replacingOccurrences(of: "#define __KERNEL__ 1\n", with: "") : Self.prelude
         let isolation = userSpace ? [] : ["-nostdinc"]
-        let arguments = ["-x", "c", "-std=gnu11"] + isolation + ["-include", Self.preludePath] + includes + common + extraFlags
-        return (arguments, [(Self.preludePath, prelude)])
+        let arguments = ["-x", "c", "-std=gnu11"] + isolation + ["-include", Self.preludePath] + includes + Self.commonFlags + extraFlags
+        return (arguments, [(Self.preludePath, prelude)], false)
+    }
+
+    /// What the shared header is built from: the prelude and the core headers the tree has, with
+    /// the include path of a kernel source at the tree's root. Nil outside tree-includes mode.
+    struct SharedHeaderPlan {
+        var source: String
+        var arguments: [String]
+        var directories: [String]
+    }
+
+    func sharedHeaderPlan(treeRoot: String, headers: [String]) -> SharedHeaderPlan? {
+        guard mode == .treeIncludes, sharesKernelHeaders else { return nil }
+        let root = Self.trimmed(treeRoot)
+        let present = headers.filter { FileManager.default.fileExists(atPath: root + "/include/" + $0) }
+        guard !present.isEmpty else { return nil }
+        let directories = Self.includeDirectories(for: root + "/vringmigrate-shared.c", treeRoot: root)
+        let source = Self.prelude + present.map { "#include <\($0)>\n" }.joined()
+        let arguments = ["-x", "c-header", "-std=gnu11", "-nostdinc"] + directories.flatMap { ["-I", $0] }
+            + Self.commonFlags + Self.allowHeaderWithErrors + extraFlags
+        return SharedHeaderPlan(source: source, arguments: arguments, directories: directories)
+    }
+
+    private static let commonFlags = ["-w", "-ferror-limit=0", "-Wno-unknown-warning-option"]
+    /// Kernel headers never parse cleanly outside a configured build (generated headers are
+    /// missing); clang would otherwise refuse to write or load a header that had errors.
+    private static let allowHeaderWithErrors = ["-Xclang", "-fallow-pch-with-compiler-errors"]
+
+    private static func trimmed(_ root: String) -> String {
+        root.hasSuffix("/") ? String(root.dropLast()) : root
     }
 
     /// Nearest first: for each directory from the file's up to the root, its `include/` (and
@@ -74,7 +114,7 @@ public struct ParseSettings: Sendable {
             }
         }
         var directory = (file as NSString).deletingLastPathComponent
-        let root = treeRoot.hasSuffix("/") ? String(treeRoot.dropLast()) : treeRoot
+        let root = trimmed(treeRoot)
         while directory.hasPrefix(root) {
             if manager.fileExists(atPath: directory + "/linux") || manager.fileExists(atPath: directory + "/asm") {
                 addIfDirectory(directory)

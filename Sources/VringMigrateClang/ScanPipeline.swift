@@ -1,10 +1,11 @@
 import Foundation
 import VringMigrateCore
 
-/// Walks the tree, reads it and parses candidate sources on the same workers. A worker takes a
-/// waiting parse first, then a directory to list, then the next chunk of files found so far: the
-/// expensive parses start as soon as their file is found, and no core idles behind a walk phase
-/// or while the other finishes reading.
+/// Walks the tree, reads it and parses candidate sources on the same workers. The first worker
+/// builds the shared kernel header, if any, while the other starts the walk; after that a worker
+/// takes a waiting parse first (once the header is built), then a directory to list, then the
+/// next chunk of files found so far: the expensive parses start as soon as their file is found,
+/// and no core idles behind a walk phase or while the other finishes reading.
 final class ScanPipeline: @unchecked Sendable {
     typealias Parse = @Sendable (ScannedFile) -> TranslationUnitParser.Outcome
 
@@ -17,12 +18,17 @@ final class ScanPipeline: @unchecked Sendable {
     private var nextFile = 0
     private var activeWorkers = 0
     private var waitingParses: [ScannedFile] = []
+    /// Taken by the first worker; parses wait until it has run.
+    private var precompile: (@Sendable () -> Void)?
+    private var precompiled: Bool
     private(set) var parsed: [(file: ScannedFile, outcome: TranslationUnitParser.Outcome)] = []
     let collector = ReadCollector()
 
-    init(walk: WalkSession, prefilter: Prefilter, parse: @escaping Parse) {
+    init(walk: WalkSession, prefilter: Prefilter, precompile: (@Sendable () -> Void)?, parse: @escaping Parse) {
         self.walk = walk
         self.prefilter = prefilter
+        self.precompile = precompile
+        precompiled = precompile == nil
         self.parse = parse
         files = walk.initialFiles
     }
@@ -35,6 +41,9 @@ final class ScanPipeline: @unchecked Sendable {
             let buffer = ReusableReadBuffer()
             while let job = nextJob() {
                 switch job {
+                case .precompile(let build):
+                    build()
+                    finished { precompiled = true }
                 case .parse(let file):
                     let outcome = parse(file)
                     finished { parsed.append((file, outcome)) }
@@ -51,18 +60,24 @@ final class ScanPipeline: @unchecked Sendable {
     }
 
     private enum Job {
+        case precompile(@Sendable () -> Void)
         case parse(ScannedFile)
         case list(WalkSession.Directory)
         case read(ArraySlice<WalkedFile>)
     }
 
-    /// A waiting parse first, then a directory, then the next chunk of files; waits while another
+    /// The shared header's build first, then a waiting parse, then a directory, then the next chunk of files; waits while another
     /// worker may still produce work; nil when everything is done.
     private func nextJob() -> Job? {
         condition.lock()
         defer { condition.unlock() }
         while true {
-            if !waitingParses.isEmpty {
+            if let build = precompile {
+                precompile = nil
+                activeWorkers += 1
+                return .precompile(build)
+            }
+            if precompiled, !waitingParses.isEmpty {
                 activeWorkers += 1
                 return .parse(waitingParses.removeFirst())
             }

@@ -19,13 +19,15 @@ struct TranslationUnitParser {
         case failed(String)
     }
 
-    func parse(path: String, arguments: [String], unsaved: [(path: String, contents: String)]) -> Outcome {
-        guard let index = clang_createIndex(0, 0) else { return .failed("libclang could not create an index") }
+    /// With `sharedHeader`, the declarations loaded from it are not visited (none is in a file
+    /// of interest), and a parse that could not load it fails so the caller parses without it.
+    func parse(path: String, arguments: [String], unsaved: [(path: String, contents: String)], sharedHeader: Bool = false) -> Outcome {
+        guard let index = clang_createIndex(sharedHeader ? 1 : 0, 0) else { return .failed("libclang could not create an index") }
         defer { clang_disposeIndex(index) }
         var unit: CXTranslationUnit?
         let options = CXTranslationUnit_DetailedPreprocessingRecord.rawValue | CXTranslationUnit_KeepGoing.rawValue
-        let code = withCStrings(arguments) { argv in
-            withUnsavedFiles(unsaved) { files in
+        let code = Self.withCStrings(arguments) { argv in
+            Self.withUnsavedFiles(unsaved) { files in
                 clang_parseTranslationUnit2(index, path, argv, Int32(arguments.count), files, UInt32(unsaved.count), options, &unit)
             }
         }
@@ -33,25 +35,43 @@ struct TranslationUnitParser {
             return .failed("libclang could not parse the file (error \(code.rawValue))")
         }
         defer { clang_disposeTranslationUnit(unit) }
+        if sharedHeader && Self.rejectedPrecompiledHeader(unit) { return .failed("libclang could not load the shared header") }
         var collector = FactCollector(parser: self)
         collector.collect(unit)
         return .parsed(collector.facts)
     }
 }
 
-private func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
-    let pointers = strings.map { strdup($0) }
-    defer { pointers.forEach { free($0) } }
-    let constPointers = pointers.map { UnsafePointer($0) }
-    return constPointers.withUnsafeBufferPointer { body($0.baseAddress) }
-}
-
-private func withUnsavedFiles<R>(_ files: [(path: String, contents: String)], _ body: (UnsafeMutablePointer<CXUnsavedFile>?) -> R) -> R {
-    let names = files.map { strdup($0.path) }
-    let contents = files.map { strdup($0.contents) }
-    defer { (names + contents).forEach { free($0) } }
-    var records = zip(files.indices, files).map { index, file in
-        CXUnsavedFile(Filename: names[index], Contents: contents[index], Length: UInt(file.contents.utf8.count))
+extension TranslationUnitParser {
+    /// A precompiled header that does not fit (changed files, other options) is reported as an
+    /// error and the parse goes on without its declarations: such a parse must not count.
+    static func rejectedPrecompiledHeader(_ unit: CXTranslationUnit) -> Bool {
+        (0..<clang_getNumDiagnostics(unit)).contains { number in
+            guard let diagnostic = clang_getDiagnostic(unit, number) else { return false }
+            defer { clang_disposeDiagnostic(diagnostic) }
+            guard clang_getDiagnosticSeverity(diagnostic).rawValue >= CXDiagnostic_Error.rawValue else { return false }
+            let category = LibClang.take(clang_getDiagnosticCategoryText(diagnostic))
+            let text = LibClang.take(clang_getDiagnosticSpelling(diagnostic))
+            return category.contains("AST Deserialization") || text.contains("PCH file") || text.contains("precompiled header")
+        }
     }
-    return records.withUnsafeMutableBufferPointer { body($0.baseAddress) }
+
+    static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+        let pointers = strings.map { strdup($0) }
+        defer { pointers.forEach { free($0) } }
+        let constPointers = pointers.map { UnsafePointer($0) }
+        return constPointers.withUnsafeBufferPointer { body($0.baseAddress) }
+    }
+
+    static func withUnsavedFiles<R>(
+        _ files: [(path: String, contents: String)], _ body: (UnsafeMutablePointer<CXUnsavedFile>?) -> R
+    ) -> R {
+        let names = files.map { strdup($0.path) }
+        let contents = files.map { strdup($0.contents) }
+        defer { (names + contents).forEach { free($0) } }
+        var records = zip(files.indices, files).map { index, file in
+            CXUnsavedFile(Filename: names[index], Contents: contents[index], Length: UInt(file.contents.utf8.count))
+        }
+        return records.withUnsafeMutableBufferPointer { body($0.baseAddress) }
+    }
 }

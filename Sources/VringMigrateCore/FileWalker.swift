@@ -5,6 +5,11 @@ import Foundation
 public struct WalkedFile: Hashable, Sendable {
     public var relativePath: String
     public var absolutePath: String
+
+    public init(relativePath: String, absolutePath: String) {
+        self.relativePath = relativePath
+        self.absolutePath = absolutePath
+    }
 }
 
 /// Lists the C sources of a tree, cheaply, all at once: `jobs` workers drive one `WalkSession`

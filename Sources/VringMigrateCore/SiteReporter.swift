@@ -9,19 +9,31 @@ public enum SiteReporter {
         public var filesParsed: Int
         public var filesFailed: Int
         public var mode: String
+        /// Parses that loaded the shared precompiled kernel header.
+        public var filesParsedWithSharedHeader: Int
 
-        public init(sites: Int, confirmed: Int, filesRead: Int, filesParsed: Int, filesFailed: Int, mode: String) {
+        public init(
+            sites: Int, confirmed: Int, filesRead: Int, filesParsed: Int, filesFailed: Int, mode: String,
+            filesParsedWithSharedHeader: Int = 0
+        ) {
             self.sites = sites
             self.confirmed = confirmed
             self.filesRead = filesRead
             self.filesParsed = filesParsed
             self.filesFailed = filesFailed
             self.mode = mode
+            self.filesParsedWithSharedHeader = filesParsedWithSharedHeader
         }
 
         public var line: String {
             "\(sites) sites (\(confirmed) confirmed by the parse, \(sites - confirmed) not), "
-                + "\(filesRead) files read, \(filesParsed) parsed, \(filesFailed) failed to parse; mode \(mode)"
+                + "\(filesRead) files read, \(filesParsed) parsed\(Self.sharing(filesParsedWithSharedHeader)), "
+                + "\(filesFailed) failed to parse; mode \(mode)"
+        }
+
+        /// " (4 with the shared kernel header)", or nothing when no parse loaded it.
+        public static func sharing(_ count: Int) -> String {
+            count == 0 ? "" : " (\(count) with the shared kernel header)"
         }
     }
 
@@ -45,6 +57,7 @@ public enum SiteReporter {
             "kind": "summary", "sites": summary.sites, "confirmed": summary.confirmed,
             "unconfirmed": summary.sites - summary.confirmed, "files_read": summary.filesRead,
             "files_parsed": summary.filesParsed, "files_failed": summary.filesFailed, "mode": summary.mode,
+            "files_parsed_with_shared_header": summary.filesParsedWithSharedHeader,
         ])
         return output
     }

@@ -71,6 +71,7 @@ struct LintRun {
         }
         return "\(findings.count) finding\(findings.count == 1 ? "" : "s") (\(counts.joined(separator: ", "))), "
             + "\(suppressed) suppressed, \(baselined) baselined; \(sites) sites, \(statistics.filesRead) files read, "
-            + "\(statistics.filesParsed) parsed, \(statistics.filesFailedToParse) failed to parse; mode \(statistics.mode.rawValue)"
+            + "\(statistics.filesParsed) parsed\(SiteReporter.Summary.sharing(statistics.filesParsedWithSharedHeader)), "
+            + "\(statistics.filesFailedToParse) failed to parse; mode \(statistics.mode.rawValue)"
     }
 }

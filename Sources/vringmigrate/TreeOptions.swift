@@ -8,11 +8,14 @@ enum TreeOptions {
         FlagSpec(name: "compile-commands", value: "FILE", help: "Parse with the flags of this compile_commands.json."),
         FlagSpec(name: "cflag", value: "FLAG", repeatable: true, help: "Extra clang flag for every parse (repeatable)."),
         FlagSpec(name: "jobs", value: "N", help: "Parallel workers (default: every core)."),
+        FlagSpec(name: "no-shared-header", help: "Parse every kernel source from its own headers, without the shared precompiled header."),
     ]
 
     static func settings(_ arguments: ParsedArguments) throws -> ParseSettings {
         let extra = arguments.all("cflag")
-        guard let path = arguments.value("compile-commands") else { return ParseSettings(extraFlags: extra) }
+        guard let path = arguments.value("compile-commands") else {
+            return ParseSettings(extraFlags: extra, sharesKernelHeaders: !arguments.has("no-shared-header"))
+        }
         do {
             return try ParseSettings(compileCommands: path, extraFlags: extra)
         } catch {

@@ -34,6 +34,15 @@ final class LinuxTreeTests: XCTestCase {
         XCTAssertEqual(checked.filter { $0.foundBy != .ast }.map { "\($0.path):\($0.line)" }, [])
     }
 
+    /// The shared kernel header is a speed-up only: on the real tree too, every site comes out
+    /// the same when each source parses its own headers.
+    func testLinux61ScansTheSameWithoutTheSharedHeader() throws {
+        let shared = try analysis().sites
+        let plain = Analyzer(settings: ParseSettings(sharesKernelHeaders: false), jobs: 2).analyze(root: Self.root)
+        XCTAssertEqual(plain.statistics.filesParsedWithSharedHeader, 0)
+        XCTAssertEqual(plain.analysis.sites, shared)
+    }
+
     func testLinux61NeedsNoMigration() throws {
         let plan = Migrator(analysis: try analysis(), rules: RulesTable.builtIn).plan()
         XCTAssertTrue(plan.isEmpty)

@@ -17,7 +17,8 @@ final class ScanGoldenTests: XCTestCase {
             XCTAssertEqual(statistics.filesFailedToParse, 0, tree)
             let summary = SiteReporter.Summary(
                 sites: analysis.sites.count, confirmed: statistics.confirmed(analysis.sites),
-                filesRead: statistics.filesRead, filesParsed: statistics.filesParsed, filesFailed: 0, mode: statistics.mode.rawValue)
+                filesRead: statistics.filesRead, filesParsed: statistics.filesParsed, filesFailed: 0, mode: statistics.mode.rawValue,
+                filesParsedWithSharedHeader: statistics.filesParsedWithSharedHeader)
             Golden.assertMatches(SiteReporter.jsonLines(analysis.sites, summary: summary), golden: Repository.golden(tree, "scan.jsonl"))
         }
     }

@@ -27,7 +27,8 @@ enum ScanCommand {
         }
         let summary = SiteReporter.Summary(
             sites: sites.count, confirmed: totals.confirmed(sites), filesRead: totals.filesRead,
-            filesParsed: totals.filesParsed, filesFailed: totals.filesFailedToParse, mode: totals.mode.rawValue)
+            filesParsed: totals.filesParsed, filesFailed: totals.filesFailedToParse, mode: totals.mode.rawValue,
+            filesParsedWithSharedHeader: totals.filesParsedWithSharedHeader)
         Output.write(format == "json" ? SiteReporter.jsonLines(sites, summary: summary) : SiteReporter.text(sites))
         TreeOptions.report(diagnostics)
         Output.error("vringmigrate scan: " + summary.line)
