@@ -65,9 +65,7 @@ public struct Analyzer: Sendable {
         if phase.plansSharedHeader { precompile = { @Sendable in phase.buildSharedHeader(interest: interest) } }
         defer { phase.sharedHeader.header = nil }  // removes the header's temporary folder
         let pipeline = ScanPipeline(walk: walk, prefilter: prefilter, precompile: precompile) { phase.parseOne($0, parser: parser) }
-        pipeline.run(jobs: jobs) { filesRead in
-            progress?(ScanProgress(filesRead: filesRead, filesTotal: pipeline.filesFound, filesParsed: 0))
-        }
+        pipeline.run(jobs: jobs, onProgress: progress)
         let read = pipeline.collector.result()
         statistics.filesRead = read.filesRead
         let parsed = phase.finish(read.candidates, parsed: pipeline.parsed, parser: parser)

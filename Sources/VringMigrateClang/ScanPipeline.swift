@@ -33,10 +33,11 @@ final class ScanPipeline: @unchecked Sendable {
         files = walk.initialFiles
     }
 
-    /// Files found so far (the total once `run` returns).
-    var filesFound: Int { condition.withLock { files.count } }
 
-    func run(jobs: Int, onRead: (@Sendable (Int) -> Void)? = nil) {
+
+    /// `onProgress` gets the counts so far after every chunk and every parse; it runs under the
+    /// pipeline's lock and must not call back into it.
+    func run(jobs: Int, onProgress: (@Sendable (ScanProgress) -> Void)? = nil) {
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             let buffer = ReusableReadBuffer()
             while let job = nextJob() {
@@ -46,14 +47,20 @@ final class ScanPipeline: @unchecked Sendable {
                     finished { precompiled = true }
                 case .parse(let file):
                     let outcome = parse(file)
-                    finished { parsed.append((file, outcome)) }
+                    finished {
+                        parsed.append((file, outcome))
+                        onProgress?(ScanProgress(filesRead: collector.filesRead, filesTotal: files.count, filesParsed: parsed.count))
+                    }
                 case .list(let directory):
                     let found = walk.read(directory)
                     finished { files += found }
                 case .read(let chunk):
                     let candidates = read(chunk, buffer: buffer)
-                    finished { waitingParses += candidates }
-                    onRead?(collector.filesRead)
+                    // Reported under the lock, so the counts on a terminal never go backwards.
+                    finished {
+                        waitingParses += candidates
+                        onProgress?(ScanProgress(filesRead: collector.filesRead, filesTotal: files.count, filesParsed: parsed.count))
+                    }
                 }
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import VringMigrateClang
 import VringMigrateCore
 import XCTest
@@ -27,6 +28,26 @@ final class ScanGoldenTests: XCTestCase {
         let one = scan("edge-cases", jobs: 1).0.sites
         let four = scan("edge-cases", jobs: 4).0.sites
         XCTAssertEqual(one, four)
+    }
+
+    /// The progress line's counts only grow, end at the totals, and count parses (they once
+    /// stayed at 0).
+    func testProgressCountsGrowToTheTotals() {
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var all: [ScanProgress] = []
+        }
+        let seen = Seen()
+        let result = Analyzer(settings: ParseSettings(), jobs: 2).analyze(root: Repository.fixtureTree("pre-3.3")) { progress in
+            seen.lock.withLock { seen.all.append(progress) }
+        }
+        let reads = seen.all.map(\.filesRead)
+        let parses = seen.all.map(\.filesParsed)
+        XCTAssertEqual(reads, reads.sorted())
+        XCTAssertEqual(parses, parses.sorted())
+        XCTAssertEqual(reads.last, result.statistics.filesRead)
+        XCTAssertEqual(seen.all.last?.filesTotal, result.statistics.filesRead)
+        XCTAssertEqual(parses.last, result.statistics.filesParsed)
     }
 
     func testLinkedLibClangIsVersion14() throws {
