@@ -81,6 +81,15 @@ public struct Finding: Hashable, Sendable {
         (lhs.path, lhs.start.line, lhs.start.column, lhs.ruleID, lhs.message)
             < (rhs.path, rhs.start.line, rhs.start.column, rhs.ruleID, rhs.message)
     }
+
+    /// `reportOrder`, then the remaining fields, so even findings that tie on path, position,
+    /// rule and message come out in the same order whatever order they were found in.
+    static func deterministicOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if reportOrder(lhs, rhs) { return true }
+        if reportOrder(rhs, lhs) { return false }
+        return (lhs.fingerprint, lhs.range.start, lhs.range.end, lhs.severity.rawValue, lhs.notes.joined(separator: "\n"))
+            < (rhs.fingerprint, rhs.range.start, rhs.range.end, rhs.severity.rawValue, rhs.notes.joined(separator: "\n"))
+    }
 }
 
 extension SourceFile {

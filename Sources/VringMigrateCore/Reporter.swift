@@ -42,14 +42,3 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     /// "text, jsonl, sarif, github", for help and usage errors.
     public static var namesForHelp: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
-
-extension Finding {
-    /// `reportOrder`, then the remaining fields, so even findings that tie on path, position,
-    /// rule and message come out in the same order whatever order they were found in.
-    static func deterministicOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        if reportOrder(lhs, rhs) { return true }
-        if reportOrder(rhs, lhs) { return false }
-        return (lhs.fingerprint, lhs.range.start, lhs.range.end, lhs.severity.rawValue, lhs.notes.joined(separator: "\n"))
-            < (rhs.fingerprint, rhs.range.start, rhs.range.end, rhs.severity.rawValue, rhs.notes.joined(separator: "\n"))
-    }
-}
