@@ -29,16 +29,30 @@ final class SharedHeader: @unchecked Sendable {
     let path: String
     /// The include directories it was built with; a source must have exactly these to load it.
     let directories: [String]
-    private let folder: String
+    /// What to release with the header: an open descriptor of the already deleted file, or the
+    /// folder the file is still in.
+    private let descriptor: Int32?
+    private let folder: String?
 
     /// `folder` is removed with the header.
     init(path: String, directories: [String], folder: String) {
         self.path = path
         self.directories = directories
         self.folder = folder
+        descriptor = nil
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: folder) }
+    private init(directories: [String], openDeletedFile descriptor: Int32) {
+        path = "/proc/self/fd/\(descriptor)"
+        self.directories = directories
+        self.descriptor = descriptor
+        folder = nil
+    }
+
+    deinit {
+        if let descriptor { close(descriptor) }
+        if let folder { try? FileManager.default.removeItem(atPath: folder) }
+    }
 
     /// Builds the header for a tree, or nil when the tree has none of the core headers, the
     /// build fails, or a file of interest would end up inside.
@@ -46,12 +60,20 @@ final class SharedHeader: @unchecked Sendable {
         guard let plan = settings.sharedHeaderPlan(treeRoot: treeRoot, headers: coreHeaders) else { return nil }
         guard let folder = makeTemporaryFolder() else { return nil }
         let output = folder + "/shared-headers.pch"
-        let saved = parseAndSave(plan, to: output, interest: interest)
-        guard saved else {
+        guard parseAndSave(plan, to: output, interest: interest) else {
             try? FileManager.default.removeItem(atPath: folder)
             return nil
         }
-        return SharedHeader(path: output, directories: plan.directories, folder: folder)
+        // Deleted at once and loaded through the open descriptor, so a scan stopped by Ctrl-C
+        // or a kill leaves nothing in the temporary folder. Without /proc the folder stays
+        // until the header is released.
+        let descriptor = open(output, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0, FileManager.default.fileExists(atPath: "/proc/self/fd/\(descriptor)") else {
+            if descriptor >= 0 { close(descriptor) }
+            return SharedHeader(path: output, directories: plan.directories, folder: folder)
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+        return SharedHeader(directories: plan.directories, openDeletedFile: descriptor)
     }
 
     private static func parseAndSave(_ plan: ParseSettings.SharedHeaderPlan, to output: String, interest: InterestCache) -> Bool {

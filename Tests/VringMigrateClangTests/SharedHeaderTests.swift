@@ -37,6 +37,18 @@ final class SharedHeaderTests: XCTestCase {
         XCTAssertTrue(shared.sites.contains { $0.path == "include/linux/virtio_ring.h" && $0.foundBy == .ast })
     }
 
+    /// The header file is deleted as soon as it is built and loaded through its open descriptor,
+    /// so an interrupted scan leaves nothing behind.
+    func testTheBuiltHeaderIsAlreadyDeletedFromTheTemporaryFolder() throws {
+        let root = Repository.fixtureTree("pre-3.3")
+        let interest = InterestCache(treeRoot: root, prefilter: Prefilter(names: Array(WatchedNames.all)))
+        let header = try XCTUnwrap(SharedHeader.build(settings: ParseSettings(), treeRoot: root, interest: interest))
+        XCTAssertTrue(header.path.hasPrefix("/proc/self/fd/"), header.path)
+        let target = try FileManager.default.destinationOfSymbolicLink(atPath: header.path)
+        XCTAssertTrue(target.hasSuffix("(deleted)"), target)
+        XCTAssertGreaterThan(try Data(contentsOf: URL(fileURLWithPath: header.path)).count, 0)
+    }
+
     /// A header libclang cannot load (here: not a precompiled header at all) must not leave a
     /// parse without its declarations: the source is parsed again on its own.
     func testASourceIsParsedWithoutAHeaderLibClangCannotLoad() throws {
