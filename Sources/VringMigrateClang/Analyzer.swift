@@ -39,8 +39,8 @@ public struct ScanProgress: Sendable {
     public var filesParsed: Int
 }
 
-/// Runs the pipeline (walk, read and parse overlapped): walk → read → literal prefilter → token scan → libclang parse of the files
-/// that spell a watched name in code → one site per occurrence.
+/// Runs the pipeline: walk → read → literal prefilter → token scan → libclang parse of the files
+/// that spell a watched name in code → one site per occurrence; walk, reads and parses overlap.
 public struct Analyzer: Sendable {
     public let settings: ParseSettings
     public let jobs: Int
@@ -62,8 +62,10 @@ public struct Analyzer: Sendable {
         let interest = InterestCache(treeRoot: treeRoot, prefilter: prefilter)
         let parser = ParsePhase.parser(interest: interest)
         var precompile: (@Sendable () -> Void)?
-        if phase.plansSharedHeader { precompile = { @Sendable in phase.buildSharedHeader(interest: interest) } }
-        defer { phase.sharedHeader.header = nil }  // removes the header's temporary folder
+        if let plan = phase.sharedHeaderPlan {
+            precompile = { @Sendable in phase.sharedHeader.header = SharedHeader.build(plan, interest: interest) }
+        }
+        defer { phase.sharedHeader.header = nil }  // releases the header file
         let pipeline = ScanPipeline(walk: walk, prefilter: prefilter, precompile: precompile) { phase.parseOne($0, parser: parser) }
         pipeline.run(jobs: jobs, onProgress: progress)
         let read = pipeline.collector.result()

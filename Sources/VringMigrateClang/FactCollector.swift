@@ -123,8 +123,7 @@ struct FactCollector {
 
     private mutating func realPath(of file: CXFile) -> String? {
         if let cached = pathCache[file] { return cached }
-        var path = LibClang.take(clang_File_tryGetRealPathName(file))
-        if path.isEmpty { path = LibClang.take(clang_getFileName(file)) }
+        let path = LibClang.path(of: file)
         let wanted: String? = parser.filesOfInterest.contains(path) ? path : nil
         pathCache[file] = wanted
         // Record that this parse reached the file, even where it found nothing in it.

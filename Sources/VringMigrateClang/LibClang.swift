@@ -9,6 +9,12 @@ enum LibClang {
         return String(cString: pointer)
     }
 
+    /// A file's real path, or the name the parse used when it has none (unsaved files).
+    static func path(of file: CXFile) -> String {
+        let real = take(clang_File_tryGetRealPathName(file))
+        return real.isEmpty ? take(clang_getFileName(file)) : real
+    }
+
     /// "Debian clang version 14.0.6" or whatever library the loader actually picked.
     static var version: String { take(clang_getClangVersion()) }
 }

@@ -8,12 +8,10 @@ struct ParsePhase {
     let treeRoot: String
     let sharedHeader = SharedHeaderSlot()
 
-    /// True when the tree has core kernel headers to share: every parse then waits for
-    /// `buildSharedHeader`, which the pipeline runs first, so no parse depends on timing.
-    var plansSharedHeader: Bool { settings.sharedHeaderPlan(treeRoot: treeRoot, headers: SharedHeader.coreHeaders) != nil }
-
-    func buildSharedHeader(interest: InterestCache) {
-        sharedHeader.header = SharedHeader.build(settings: settings, treeRoot: treeRoot, interest: interest)
+    /// What to build when the tree has core kernel headers to share: every parse then waits for
+    /// the build, which the pipeline runs first, so no parse depends on timing.
+    var sharedHeaderPlan: ParseSettings.SharedHeaderPlan? {
+        settings.sharedHeaderPlan(treeRoot: treeRoot, headers: SharedHeader.coreHeaders)
     }
 
     struct Result {
@@ -34,10 +32,9 @@ struct ParsePhase {
 
     func parseOne(_ file: ScannedFile, parser: TranslationUnitParser) -> TranslationUnitParser.Outcome {
         let path = file.file.absolutePath
-        let shared = settings.arguments(for: path, treeRoot: treeRoot, sharedHeader: sharedHeader.header)
-        if shared.usesSharedHeader,
-            case .parsed(let facts) = parser.parse(path: path, arguments: shared.arguments, unsaved: shared.unsaved, sharedHeader: true)
-        {
+        let chosen = settings.arguments(for: path, treeRoot: treeRoot, sharedHeader: sharedHeader.header)
+        guard chosen.usesSharedHeader else { return parser.parse(path: path, arguments: chosen.arguments, unsaved: chosen.unsaved) }
+        if case .parsed(let facts) = parser.parse(path: path, arguments: chosen.arguments, unsaved: chosen.unsaved, sharedHeader: true) {
             sharedHeader.recordUse()
             return .parsed(facts)
         }

@@ -33,8 +33,6 @@ final class ScanPipeline: @unchecked Sendable {
         files = walk.initialFiles
     }
 
-
-
     /// `onProgress` gets the counts so far after every chunk and every parse; it runs under the
     /// pipeline's lock and must not call back into it.
     func run(jobs: Int, onProgress: (@Sendable (ScanProgress) -> Void)? = nil) {
@@ -49,17 +47,16 @@ final class ScanPipeline: @unchecked Sendable {
                     let outcome = parse(file)
                     finished {
                         parsed.append((file, outcome))
-                        onProgress?(ScanProgress(filesRead: collector.filesRead, filesTotal: files.count, filesParsed: parsed.count))
+                        report(to: onProgress)
                     }
                 case .list(let directory):
                     let found = walk.read(directory)
                     finished { files += found }
                 case .read(let chunk):
                     let candidates = read(chunk, buffer: buffer)
-                    // Reported under the lock, so the counts on a terminal never go backwards.
                     finished {
                         waitingParses += candidates
-                        onProgress?(ScanProgress(filesRead: collector.filesRead, filesTotal: files.count, filesParsed: parsed.count))
+                        report(to: onProgress)
                     }
                 }
             }
@@ -73,8 +70,8 @@ final class ScanPipeline: @unchecked Sendable {
         case read(ArraySlice<WalkedFile>)
     }
 
-    /// The shared header's build first, then a waiting parse, then a directory, then the next chunk of files; waits while another
-    /// worker may still produce work; nil when everything is done.
+    /// The shared header's build first, then a waiting parse, then a directory, then the next
+    /// chunk of files; waits while another worker may still produce work; nil when all is done.
     private func nextJob() -> Job? {
         condition.lock()
         defer { condition.unlock() }
@@ -110,6 +107,11 @@ final class ScanPipeline: @unchecked Sendable {
             activeWorkers -= 1
             condition.broadcast()
         }
+    }
+
+    /// Called under the lock, so the counts on a terminal never go backwards.
+    private func report(to onProgress: (@Sendable (ScanProgress) -> Void)?) {
+        onProgress?(ScanProgress(filesRead: collector.filesRead, filesTotal: files.count, filesParsed: parsed.count))
     }
 
     /// Reads a chunk; returns the sources (not headers) that spell a watched name, to be parsed.

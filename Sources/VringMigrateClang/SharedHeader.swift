@@ -54,10 +54,9 @@ final class SharedHeader: @unchecked Sendable {
         if let folder { try? FileManager.default.removeItem(atPath: folder) }
     }
 
-    /// Builds the header for a tree, or nil when the tree has none of the core headers, the
-    /// build fails, or a file of interest would end up inside.
-    static func build(settings: ParseSettings, treeRoot: String, interest: InterestCache) -> SharedHeader? {
-        guard let plan = settings.sharedHeaderPlan(treeRoot: treeRoot, headers: coreHeaders) else { return nil }
+    /// Builds the header a plan describes (`ParseSettings.sharedHeaderPlan`), or nil when the
+    /// build fails or a file of interest would end up inside.
+    static func build(_ plan: ParseSettings.SharedHeaderPlan, interest: InterestCache) -> SharedHeader? {
         guard let folder = makeTemporaryFolder() else { return nil }
         let output = folder + "/shared-headers.pch"
         guard parseAndSave(plan, to: output, interest: interest) else {
@@ -83,13 +82,9 @@ final class SharedHeader: @unchecked Sendable {
         // of the header's macros (EXPORT_SYMBOL_GPL) would not be recorded at all.
         let options = CXTranslationUnit_SkipFunctionBodies.rawValue | CXTranslationUnit_KeepGoing.rawValue
             | CXTranslationUnit_DetailedPreprocessingRecord.rawValue
-        var unit: CXTranslationUnit?
-        let code = TranslationUnitParser.withCStrings(plan.arguments) { argv in
-            TranslationUnitParser.withUnsavedFiles([(sourcePath, plan.source)]) { files in
-                clang_parseTranslationUnit2(index, sourcePath, argv, Int32(plan.arguments.count), files, 1, options, &unit)
-            }
-        }
-        guard code == CXError_Success, let unit else { return false }
+        let (_, parsed) = TranslationUnitParser.parseUnit(
+            index, path: sourcePath, arguments: plan.arguments, unsaved: [(sourcePath, plan.source)], options: options)
+        guard let unit = parsed else { return false }
         defer { clang_disposeTranslationUnit(unit) }
         guard !includesFileOfInterest(unit, interest: interest) else { return false }
         return clang_saveTranslationUnit(unit, output, clang_defaultSaveOptions(unit)) == CXSaveError_None.rawValue
@@ -101,10 +96,7 @@ final class SharedHeader: @unchecked Sendable {
         withExtendedLifetime(paths) {
             clang_getInclusions(unit, { file, _, _, data in
                 guard let file, let data else { return }
-                let paths = Unmanaged<Paths>.fromOpaque(data).takeUnretainedValue()
-                var path = LibClang.take(clang_File_tryGetRealPathName(file))
-                if path.isEmpty { path = LibClang.take(clang_getFileName(file)) }
-                paths.all.append(path)
+                Unmanaged<Paths>.fromOpaque(data).takeUnretainedValue().all.append(LibClang.path(of: file))
             }, Unmanaged.passUnretained(paths).toOpaque())
         }
         return paths.all.contains { interest.contains($0) }

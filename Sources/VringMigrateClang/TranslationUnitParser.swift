@@ -24,16 +24,9 @@ struct TranslationUnitParser {
     func parse(path: String, arguments: [String], unsaved: [(path: String, contents: String)], sharedHeader: Bool = false) -> Outcome {
         guard let index = clang_createIndex(sharedHeader ? 1 : 0, 0) else { return .failed("libclang could not create an index") }
         defer { clang_disposeIndex(index) }
-        var unit: CXTranslationUnit?
         let options = CXTranslationUnit_DetailedPreprocessingRecord.rawValue | CXTranslationUnit_KeepGoing.rawValue
-        let code = Self.withCStrings(arguments) { argv in
-            Self.withUnsavedFiles(unsaved) { files in
-                clang_parseTranslationUnit2(index, path, argv, Int32(arguments.count), files, UInt32(unsaved.count), options, &unit)
-            }
-        }
-        guard code == CXError_Success, let unit else {
-            return .failed("libclang could not parse the file (error \(code.rawValue))")
-        }
+        let (code, parsed) = Self.parseUnit(index, path: path, arguments: arguments, unsaved: unsaved, options: options)
+        guard let unit = parsed else { return .failed("libclang could not parse the file (error \(code.rawValue))") }
         defer { clang_disposeTranslationUnit(unit) }
         if sharedHeader && Self.rejectedPrecompiledHeader(unit) { return .failed("libclang could not load the shared header") }
         var collector = FactCollector(parser: self)
@@ -56,14 +49,27 @@ extension TranslationUnitParser {
         }
     }
 
-    static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+    /// The one call of `clang_parseTranslationUnit2`; the caller disposes the unit.
+    static func parseUnit(
+        _ index: CXIndex, path: String, arguments: [String], unsaved: [(path: String, contents: String)], options: UInt32
+    ) -> (CXErrorCode, CXTranslationUnit?) {
+        var unit: CXTranslationUnit?
+        let code = withCStrings(arguments) { argv in
+            withUnsavedFiles(unsaved) { files in
+                clang_parseTranslationUnit2(index, path, argv, Int32(arguments.count), files, UInt32(unsaved.count), options, &unit)
+            }
+        }
+        return (code, code == CXError_Success ? unit : nil)
+    }
+
+    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
         let pointers = strings.map { strdup($0) }
         defer { pointers.forEach { free($0) } }
         let constPointers = pointers.map { UnsafePointer($0) }
         return constPointers.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 
-    static func withUnsavedFiles<R>(
+    private static func withUnsavedFiles<R>(
         _ files: [(path: String, contents: String)], _ body: (UnsafeMutablePointer<CXUnsavedFile>?) -> R
     ) -> R {
         let names = files.map { strdup($0.path) }

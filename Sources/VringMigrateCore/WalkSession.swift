@@ -6,6 +6,17 @@ import Glibc
 import Darwin
 #endif
 
+/// A file the walk picked, named both relative to the tree root and absolutely.
+public struct WalkedFile: Hashable, Sendable {
+    public var relativePath: String
+    public var absolutePath: String
+
+    public init(relativePath: String, absolutePath: String) {
+        self.relativePath = relativePath
+        self.absolutePath = absolutePath
+    }
+}
+
 /// One walk of a tree that callers drive a directory at a time, so a scan can read the files
 /// already found while other directories are still being listed: a serial walk phase left a core
 /// idle and sorted 56,000 paths before the first read.
@@ -26,9 +37,8 @@ public final class WalkSession: @unchecked Sendable {
     /// The files known before any directory is read: the root itself when it is a file.
     public private(set) var initialFiles: [WalkedFile] = []
     private let extensions: Set<String>
-    private let condition = NSCondition()
+    private let lock = NSLock()
     private var pending: [Directory] = []
-    private var busy = 0
     private var visited: Set<DirectoryIdentity> = []
     private var diagnostics: [RunDiagnostic] = []
     private var filesFound = 0
@@ -55,24 +65,8 @@ public final class WalkSession: @unchecked Sendable {
 
     /// A directory to read now, or nil when none is waiting (others may still be read).
     public func takeDirectory() -> Directory? {
-        condition.withLock { takeLocked() }
+        lock.withLock { pending.popLast() }
     }
-
-    /// A directory to read; waits while another worker may still find more; nil when the walk is done.
-    public func nextDirectory() -> Directory? {
-        condition.lock()
-        defer { condition.unlock() }
-        while pending.isEmpty {
-            if busy == 0 { return nil }
-            condition.wait()
-        }
-        return takeLocked()
-    }
-
-    /// True when no directory is waiting and none is being read.
-    public var isDone: Bool { condition.withLock { pending.isEmpty && busy == 0 } }
-
-    public var filesFoundSoFar: Int { condition.withLock { filesFound } }
 
     /// Lists one taken directory: returns its wanted files and queues its subdirectories.
     public func read(_ directory: Directory) -> [WalkedFile] {
@@ -81,19 +75,17 @@ public final class WalkSession: @unchecked Sendable {
         // Pushed in reverse name order so the stack hands them out in name order: files then come
         // in roughly sorted order, like the old walk-then-read scan, and timings stay reproducible.
         let subdirectories = listing.subdirectories.sorted { $0.relative > $1.relative }
-        condition.withLock {
+        lock.withLock {
             pending += subdirectories
             diagnostics += listing.diagnostics
             filesFound += listing.files.count
-            busy -= 1
-            condition.broadcast()
         }
         return listing.files
     }
 
     /// The walk's own problems, sorted; an empty tree is one of them.
     public func finish() -> [RunDiagnostic] {
-        condition.withLock {
+        lock.withLock {
             var result = diagnostics
             if filesFound == 0 && !result.contains(where: { $0.path == root }) {
                 // Scanning nothing is almost always a wrong path, never a clean result.
@@ -104,13 +96,7 @@ public final class WalkSession: @unchecked Sendable {
     }
 
     fileprivate func markVisited(_ identity: DirectoryIdentity) -> Bool {
-        condition.withLock { visited.insert(identity).inserted }
-    }
-
-    private func takeLocked() -> Directory? {
-        guard let directory = pending.popLast() else { return nil }
-        busy += 1
-        return directory
+        lock.withLock { visited.insert(identity).inserted }
     }
 }
 

@@ -42,7 +42,8 @@ final class SharedHeaderTests: XCTestCase {
     func testTheBuiltHeaderIsAlreadyDeletedFromTheTemporaryFolder() throws {
         let root = Repository.fixtureTree("pre-3.3")
         let interest = InterestCache(treeRoot: root, prefilter: Prefilter(names: Array(WatchedNames.all)))
-        let header = try XCTUnwrap(SharedHeader.build(settings: ParseSettings(), treeRoot: root, interest: interest))
+        let plan = try XCTUnwrap(ParseSettings().sharedHeaderPlan(treeRoot: root, headers: SharedHeader.coreHeaders))
+        let header = try XCTUnwrap(SharedHeader.build(plan, interest: interest))
         XCTAssertTrue(header.path.hasPrefix("/proc/self/fd/"), header.path)
         let target = try FileManager.default.destinationOfSymbolicLink(atPath: header.path)
         XCTAssertTrue(target.hasSuffix("(deleted)"), target)
